@@ -1,0 +1,88 @@
+#include "RecurrentLayer.h"
+
+namespace lstm {
+
+template <typename S>
+RecurrentLayer<S>::RecurrentLayer(CellKind kind, int index, int inputSize, int hiddenSize, ParameterLayout& layout)
+    : m_kind(kind), m_input(inputSize), m_hidden(hiddenSize), m_gates(lstm::gateCount(kind))
+{
+    const std::string suffix = "_l" + std::to_string(index);
+    m_weightIh = layout.add("weight_ih" + suffix, m_gates * m_hidden, m_input);
+    m_weightHh = layout.add("weight_hh" + suffix, m_gates * m_hidden, m_hidden);
+    m_biasIh = layout.addVector("bias_ih" + suffix, m_gates * m_hidden);
+    m_biasHh = layout.addVector("bias_hh" + suffix, m_gates * m_hidden);
+}
+
+template <typename S>
+void RecurrentLayer<S>::reserve(int steps, int batch)
+{
+    m_steps = steps;
+    m_batch = batch;
+    const int cols = steps * batch;
+    const int gateRows = m_gates * m_hidden;
+    reserveColumns(m_act, gateRows, cols);
+    reserveColumns(m_dAct, gateRows, cols);
+    reserveColumns(m_h, m_hidden, cols + batch);
+    reserveColumns(m_dH, m_hidden, cols);
+    reserveColumns(m_dX, m_input, cols);
+    reserveColumns(m_dhNext, m_hidden, batch);
+    if (hasCellState(m_kind)) {
+        reserveColumns(m_c, m_hidden, cols + batch);
+        reserveColumns(m_dC, m_hidden, cols);
+        reserveColumns(m_dcNext, m_hidden, batch);
+    }
+    reserveCellBuffers(cols);
+}
+
+template <typename S>
+void RecurrentLayer<S>::forward(const ParameterSet<S>& params, const ConstRef& x, int steps, int batch,
+                                const ConstRef& h0, const ConstRef& c0)
+{
+    reserve(steps, batch);
+    const int cols = columns();
+    auto projected = m_act.leftCols(cols);
+    projected.noalias() = params.matrix(m_weightIh) * x.leftCols(cols);
+    if (addsHiddenBiasToInput())
+        projected.colwise() += params.segment(m_biasIh) + params.segment(m_biasHh);
+    else
+        projected.colwise() += params.segment(m_biasIh);
+    hPrev(0) = h0;
+    if (hasCellState(m_kind))
+        cPrev(0) = c0;
+    for (int t = 0; t < steps; ++t)
+        forwardStep(params, t);
+}
+
+template <typename S>
+void RecurrentLayer<S>::backward(const ParameterSet<S>& params, ParameterSet<S>& grads, const ConstRef& x,
+                                 const ConstRef& dY)
+{
+    dhNext().setZero();
+    if (hasCellState(m_kind))
+        dcNext().setZero();
+    for (int t = m_steps - 1; t >= 0; --t) {
+        dH(t) = dY.middleCols(t * m_batch, m_batch) + dhNext();
+        backwardStep(params, grads, t);
+    }
+    accumulateWeightGradients(params, grads, x);
+}
+
+// The weight gradients of all timesteps at once: dW_ih = dA X^T, dW_hh = dA' [h_0 .. h_{T-1}]^T.
+template <typename S>
+void RecurrentLayer<S>::accumulateWeightGradients(const ParameterSet<S>& params, ParameterSet<S>& grads,
+                                                  const ConstRef& x)
+{
+    const int cols = columns();
+    const auto dInput = m_dAct.leftCols(cols);
+    const ConstRef dHidden = hiddenProductGradients();
+    grads.matrix(m_weightIh).noalias() += dInput * x.leftCols(cols).transpose();
+    grads.matrix(m_weightHh).noalias() += dHidden * m_h.leftCols(cols).transpose();
+    grads.segment(m_biasIh) += dInput.rowwise().sum();
+    grads.segment(m_biasHh) += dHidden.rowwise().sum();
+    m_dX.leftCols(cols).noalias() = params.matrix(m_weightIh).transpose() * dInput;
+}
+
+template class RecurrentLayer<float>;
+template class RecurrentLayer<double>;
+
+} // namespace lstm

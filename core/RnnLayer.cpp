@@ -1,0 +1,31 @@
+#include "RnnLayer.h"
+
+namespace lstm {
+
+template <typename S>
+RnnLayer<S>::RnnLayer(int index, int inputSize, int hiddenSize, ParameterLayout& layout)
+    : Base(CellKind::Rnn, index, inputSize, hiddenSize, layout)
+{
+}
+
+template <typename S>
+void RnnLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
+{
+    auto a = this->act(t);
+    a.noalias() += params.matrix(this->m_weightHh) * this->hPrev(t);
+    a.array() = a.array().tanh();
+    this->hAt(t) = a;
+}
+
+template <typename S>
+void RnnLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>&, int t)
+{
+    auto dA = this->dAct(t);
+    dA.array() = this->dH(t).array() * (S(1) - this->act(t).array().square());
+    this->dhNext().noalias() = params.matrix(this->m_weightHh).transpose() * dA;
+}
+
+template class RnnLayer<float>;
+template class RnnLayer<double>;
+
+} // namespace lstm

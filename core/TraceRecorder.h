@@ -1,0 +1,24 @@
+// Copies one batch element's forward and backward values out of a Network into a
+// StepTrace. Kept apart from the network so that a step without recording pays nothing.
+#pragma once
+
+#include "Network.h"
+#include "Trace.h"
+
+namespace lstm {
+
+template <typename S>
+void recordForward(const Network<S>& network, const SequenceBatch<S>& batch, int element, StepTrace& trace);
+
+// Call after Network::backward() of the same window.
+template <typename S>
+void recordBackward(const Network<S>& network, int element, StepTrace& trace);
+
+// Weight and gradient norms per tensor; call before the update. updateRatio is filled by
+// recordUpdate() after it.
+template <typename S>
+void recordTensorsBefore(const ParameterSet<S>& params, const ParameterSet<S>& grads, StepTrace& trace);
+template <typename S>
+void recordUpdate(const ParameterSet<S>& before, const ParameterSet<S>& after, StepTrace& trace);
+
+} // namespace lstm
