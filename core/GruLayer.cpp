@@ -38,7 +38,7 @@ void GruLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
 }
 
 template <typename S>
-void GruLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>&, int t)
+void GruLayer<S>::backwardStep(const ParameterSet<S>&, ParameterSet<S>&, int t)
 {
     const int H = this->m_hidden;
     const int B = this->m_batch;
@@ -59,7 +59,7 @@ void GruLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>&, 
     dProduct.topRows(2 * H) = dA.topRows(2 * H);
     dProduct.bottomRows(H).array() = dAn * r;
     this->dhNext().array() = dh * z;
-    this->dhNext().noalias() += params.matrix(this->m_weightHh).transpose() * dProduct;
+    this->dhNext().noalias() += this->m_weightHhTransposed * dProduct;
 }
 
 template class GruLayer<float>;

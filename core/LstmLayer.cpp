@@ -115,7 +115,7 @@ void LstmLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>& 
         grads.segment(m_peepholeF).array() += (dAf * cPrev).rowwise().sum();
         grads.segment(m_peepholeO).array() += (dAo * this->cAt(t).array()).rowwise().sum();
     }
-    this->dhNext().noalias() = params.matrix(this->m_weightHh).transpose() * dA;
+    this->dhNext().noalias() = this->m_weightHhTransposed * dA;
 }
 
 template class LstmLayer<float>;

@@ -57,6 +57,7 @@ template <typename S>
 void RecurrentLayer<S>::backward(const ParameterSet<S>& params, ParameterSet<S>& grads, const ConstRef& x,
                                  const ConstRef& dY)
 {
+    m_weightHhTransposed = params.matrix(m_weightHh).transpose();
     dhNext().setZero();
     if (hasCellState(m_kind))
         dcNext().setZero();

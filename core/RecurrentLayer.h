@@ -92,6 +92,9 @@ protected:
     Matrix<S> m_dX;     // (I, T*B)
     Matrix<S> m_dhNext; // (H, B) gradient flowing into h_{t-1}; dL/dh_0 when done
     Matrix<S> m_dcNext; // (H, B) gradient flowing into c_{t-1}; dL/dc_0 when done
+    // (H, G*H) W_hh transposed, copied once per backward pass: the per-timestep product
+    // dh_{t-1} = W_hh^T dA_t then reads a column-major matrix, which Eigen packs faster.
+    Matrix<S> m_weightHhTransposed;
 
 private:
     void reserve(int steps, int batch);

@@ -18,11 +18,11 @@ void RnnLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
 }
 
 template <typename S>
-void RnnLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>&, int t)
+void RnnLayer<S>::backwardStep(const ParameterSet<S>&, ParameterSet<S>&, int t)
 {
     auto dA = this->dAct(t);
     dA.array() = this->dH(t).array() * (S(1) - this->act(t).array().square());
-    this->dhNext().noalias() = params.matrix(this->m_weightHh).transpose() * dA;
+    this->dhNext().noalias() = this->m_weightHhTransposed * dA;
 }
 
 template class RnnLayer<float>;

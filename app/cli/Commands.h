@@ -1,0 +1,19 @@
+// The lstm-lab-cli commands. Each takes the words after its name, prints to stdout,
+// reports mistakes by throwing cli::UsageError (exit 2) or an engine error, and returns
+// the exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cli {
+
+using Words = std::vector<std::string>;
+
+int trainCommand(const Words& words);
+int runCommand(const Words& words);
+int gradCommand(const Words& words);
+int gradcheckCommand(const Words& words);
+int benchCommand(const Words& words);
+
+} // namespace cli
