@@ -42,10 +42,10 @@ void RecurrentLayer<S>::forward(const ParameterSet<S>& params, const ConstRef& x
     const int cols = columns();
     auto projected = m_act.leftCols(cols);
     projected.noalias() = params.matrix(m_weightIh) * x.leftCols(cols);
+    m_inputBias = params.segment(m_biasIh);
     if (addsHiddenBiasToInput())
-        projected.colwise() += params.segment(m_biasIh) + params.segment(m_biasHh);
-    else
-        projected.colwise() += params.segment(m_biasIh);
+        m_inputBias += params.segment(m_biasHh);
+    projected.colwise() += m_inputBias;
     hPrev(0) = h0;
     if (hasCellState(m_kind))
         cPrev(0) = c0;

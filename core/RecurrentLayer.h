@@ -95,6 +95,7 @@ protected:
     // (H, G*H) W_hh transposed, copied once per backward pass: the per-timestep product
     // dh_{t-1} = W_hh^T dA_t then reads a column-major matrix, which Eigen packs faster.
     Matrix<S> m_weightHhTransposed;
+    Vector<S> m_inputBias; // (G*H) the bias added to the input projection: b_ih (+ b_hh)
 
 private:
     void reserve(int steps, int batch);
