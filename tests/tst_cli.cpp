@@ -1,4 +1,171 @@
+// lstm-lab-cli as a user meets it: each command end to end on real files, and every kind
+// of mistake answered with one line naming what is wrong and exit status 2.
+#include "TestSupport.h"
+
+#include "Inference.h"
+#include "ModelFile.h"
+#include "NumericCsv.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace lstm;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(LSTM_LAB_CLI), arguments);
+    if (!process.waitForFinished(120'000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void writeFile(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void mistakesExitWithTwo_data();
+    void mistakesExitWithTwo();
+    void trainSavesAModelThatRunReads();
+    void gradWritesTheEnginesGradients();
+    void gradcheckPasses();
+    void benchPrintsOneJsonLinePerShape();
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+};
+
+void CliTest::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    writeFile(path("model.json"),
+              QByteArray::fromStdString(testing::readJson(testing::fixturePath("torch/rnn_l1_mse_every.json"))["model"].dump()));
+    writeFile(path("input.csv"), "a,b,c\n0.1,0.2,0.3\n-0.5,0.25,1\n0,0,0.75\n");
+    writeFile(path("target.csv"), "0.5,-0.5\n0.25,0\n1,1\n");
+    writeFile(path("bad.csv"), "0.1,0.2,0.3\n0.4,oops,0.6\n");
+    writeFile(path("ragged.csv"), "0.1,0.2,0.3\n0.4,0.6\n");
+    writeFile(path("garbage.json"), QByteArray("\x00\x01\xff\xfe{", 5));
+}
+
+void CliTest::mistakesExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString model = path("model.json");
+    QTest::newRow("no command") << QStringList{} << "usage: lstm-lab-cli COMMAND";
+    QTest::newRow("unknown command") << QStringList{"fly"} << "unknown command \"fly\"";
+    QTest::newRow("unknown option") << QStringList{"train", "--speed", "3"} << "unknown option --speed";
+    QTest::newRow("hidden out of range") << QStringList{"train", "--hidden", "0"} << "--hidden must be a whole number from 1 to 4096, got \"0\"";
+    QTest::newRow("learning rate not a number") << QStringList{"train", "--lr", "fast"} << "--lr must be a number";
+    QTest::newRow("unknown cell") << QStringList{"train", "--cell", "lstn"} << "--cell must be lstm, lstm-peephole, lstm-1997, gru or rnn";
+    QTest::newRow("missing value") << QStringList{"train", "--steps"} << "--steps needs a value";
+    QTest::newRow("run without model") << QStringList{"run", "--input", "x.csv", "--output", "y.csv"} << "--model is required";
+    QTest::newRow("missing model file") << QStringList{"run", "--model", path("none.json"), "--input", path("input.csv"), "--output", path("y.csv")} << "cannot open";
+    QTest::newRow("model is garbage") << QStringList{"run", "--model", path("garbage.json"), "--input", path("input.csv"), "--output", path("y.csv")} << "not valid JSON";
+    QTest::newRow("csv with a word") << QStringList{"run", "--model", model, "--input", path("bad.csv"), "--output", path("y.csv")} << "bad.csv:2: column 2: \"oops\" is not a number";
+    QTest::newRow("ragged csv") << QStringList{"run", "--model", model, "--input", path("ragged.csv"), "--output", path("y.csv")} << "ragged.csv:2: has 2 columns";
+    QTest::newRow("wrong input width") << QStringList{"run", "--model", model, "--input", path("target.csv"), "--output", path("y.csv")} << "this model reads 3 columns";
+    QTest::newRow("loss does not fit") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("target.csv"), "--loss", "xent", "--output", path("g.json")} << "--loss xent does not fit this regression model";
+    QTest::newRow("targets too short") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("bad.csv"), "--output", path("g.json")} << "bad.csv:2";
+    QTest::newRow("bench trace value") << QStringList{"bench", "--trace", "maybe"} << "--trace must be on or off";
+}
+
+void CliTest::mistakesExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliResult result = runCli(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable("stderr was: " + result.err));
+    if (!arguments.isEmpty()) {
+        QVERIFY2(result.err.startsWith("lstm-lab-cli: error: "), qPrintable(result.err));
+        QCOMPARE(result.err.count('\n'), 1);
+    }
+}
+
+void CliTest::trainSavesAModelThatRunReads()
+{
+    const CliResult train = runCli({"train", "--steps", "30", "--eval-every", "10", "--hidden", "6", "--seed", "4",
+                                    "--save", path("trained.json")});
+    QCOMPARE(train.exitCode, 0);
+    QVERIFY(train.out.contains("step 30 train"));
+    QVERIFY(train.out.contains("final train loss"));
+    const Model model = loadModel(path("trained.json").toStdString());
+    QCOMPARE(model.config.hiddenSize, 6);
+
+    writeFile(path("wave.csv"), "0\n0.25\n0.5\n0.7\n0.9\n");
+    const CliResult run = runCli({"run", "--model", path("trained.json"), "--input", path("wave.csv"), "--output",
+                                  path("prediction.csv"), "--states", path("states.csv")});
+    QCOMPARE(run.exitCode, 0);
+    const Eigen::MatrixXd predictions = readNumericCsv(path("prediction.csv").toStdString());
+    const Eigen::MatrixXd states = readNumericCsv(path("states.csv").toStdString());
+    const SequenceRun expected = runSequence(model, readNumericCsv(path("wave.csv").toStdString()));
+    LSTM_COMPARE_MATRICES(predictions, expected.outputs, 0.0);
+    QCOMPARE(states.rows(), Eigen::Index(5));
+    QCOMPARE(states.cols(), Eigen::Index(12)); // h and c of 6 units
+    LSTM_COMPARE_MATRICES(states.leftCols(6), expected.hidden[0], 0.0);
+    LSTM_COMPARE_MATRICES(states.rightCols(6), expected.cell[0], 0.0);
+}
+
+void CliTest::gradWritesTheEnginesGradients()
+{
+    const CliResult grad = runCli({"grad", "--model", path("model.json"), "--input", path("input.csv"), "--target",
+                                   path("target.csv"), "--loss", "mse", "--precision", "double", "--output", path("g.json")});
+    QCOMPARE(grad.exitCode, 0);
+    const nlohmann::json written = testing::readJson(path("g.json").toStdString());
+    const Model model = loadModel(path("model.json").toStdString());
+    const GradientReport expected = computeGradients<double>(model, readNumericCsv(path("input.csv").toStdString()),
+                                                             readNumericCsv(path("target.csv").toStdString()));
+    QCOMPARE(written["loss"].get<double>(), expected.loss);
+    LSTM_COMPARE_MATRICES(testing::matrixFromJson(written["outputs"]), expected.outputs, 0.0);
+    QCOMPARE(written["grads"].size(), expected.gradients.layout().tensors().size());
+    for (const TensorInfo& tensor : expected.gradients.layout().tensors()) {
+        const int id = expected.gradients.layout().find(tensor.name);
+        LSTM_COMPARE_MATRICES(testing::matrixFromJson(written["grads"][tensor.name]), expected.gradients.matrix(id), 0.0);
+    }
+}
+
+void CliTest::gradcheckPasses()
+{
+    const CliResult result = runCli({"gradcheck"});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.contains("lstm-peephole mse every-step"));
+    QVERIFY(result.out.trimmed().endsWith("pass"));
+}
+
+void CliTest::benchPrintsOneJsonLinePerShape()
+{
+    const CliResult result = runCli({"bench", "--json", "--cell", "rnn,gru", "--hidden", "32", "--batch", "1", "--seconds", "0"});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QString& line : lines) {
+        const nlohmann::json row = nlohmann::json::parse(line.toStdString());
+        QVERIFY(row["ms_per_step"].get<double>() > 0);
+        QVERIFY(row["gflops"].get<double>() > 0);
+        QCOMPARE(row["hidden"].get<int>(), 32);
+    }
+}
+
+QTEST_GUILESS_MAIN(CliTest)
 #include "tst_cli.moc"

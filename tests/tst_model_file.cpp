@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <bit>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <typeinfo>
@@ -106,8 +108,11 @@ QString describeBitDifference(const Model& actual, const Model& expected)
     if (actual.parameters.values().size() != expected.parameters.values().size())
         return QStringLiteral("%1 values but expected %2").arg(actual.parameters.values().size())
             .arg(expected.parameters.values().size());
-    return QStringLiteral("value %1 is %2 but expected %3").arg(i)
-        .arg(actual.parameters.values()(i), 0, 'g', 17).arg(expected.parameters.values()(i), 0, 'g', 17);
+    const double got = actual.parameters.values()(i);
+    const double want = expected.parameters.values()(i);
+    return QStringLiteral("value %1 is %2 (bits %3) but expected %4 (bits %5)").arg(i)
+        .arg(got, 0, 'g', 17).arg(std::bit_cast<quint64>(got), 16, 16, QLatin1Char('0'))
+        .arg(want, 0, 'g', 17).arg(std::bit_cast<quint64>(want), 16, 16, QLatin1Char('0'));
 }
 
 struct Outcome {
@@ -132,6 +137,15 @@ Outcome attempt(F&& action)
 }
 
 } // namespace
+
+// Runs a statement that must not throw; an exception fails the test with its message instead
+// of aborting the whole suite.
+#define LSTM_NO_THROW(statement)                                                                      \
+    do {                                                                                              \
+        const Outcome outcome_ = attempt([&] { statement; });                                         \
+        QVERIFY2(!outcome_.modelFileError && outcome_.otherError.isEmpty(),                           \
+                 qPrintable(QStringLiteral(#statement " threw ") + outcome_.message + outcome_.otherError)); \
+    } while (false)
 
 Q_DECLARE_METATYPE(RoundTripCase)
 
@@ -211,11 +225,12 @@ void ModelFileTest::roundTrip()
     const QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("model.json")).toStdString();
-    saveModel(path, model);
+    LSTM_NO_THROW(saveModel(path, model));
     QVERIFY(QFileInfo::exists(QString::fromStdString(path)));
     QVERIFY2(!QFileInfo::exists(QString::fromStdString(path + ".saving")), "the temporary file was left behind");
 
-    const Model loaded = loadModel(path);
+    Model loaded;
+    LSTM_NO_THROW(loaded = loadModel(path));
     QVERIFY(loaded.config == roundTripCase.config);
     QVERIFY(loaded.config.vocabulary == roundTripCase.config.vocabulary);
     QVERIFY(loaded.parameters.layout() == network.layout());
@@ -232,7 +247,8 @@ void ModelFileTest::roundTrip()
 void ModelFileTest::baseModelsAreValid()
 {
     for (const ModelConfig& config : {denseLstm(), oneHotGru(), embeddingRnn()}) {
-        const Model model = modelFromJson(modelJson(config).dump());
+        Model model;
+        LSTM_NO_THROW(model = modelFromJson(modelJson(config).dump()));
         QVERIFY(model.config == config);
     }
 }
@@ -422,9 +438,10 @@ void ModelFileTest::saveReplacesOldFile()
     const std::string path = dir.filePath(QStringLiteral("model.json")).toStdString();
     const Model first = initializedModel(denseLstm(), 1);
     const Model second = initializedModel(oneHotGru(), 2);
-    saveModel(path, first);
-    saveModel(path, second);
-    const Model loaded = loadModel(path);
+    LSTM_NO_THROW(saveModel(path, first));
+    LSTM_NO_THROW(saveModel(path, second));
+    Model loaded;
+    LSTM_NO_THROW(loaded = loadModel(path));
     QVERIFY(loaded.config == second.config);
     QVERIFY2(loaded.parameters.values() == second.parameters.values(), qPrintable(describeBitDifference(loaded, second)));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot), QStringList{"model.json"});
@@ -441,7 +458,7 @@ void ModelFileTest::failedSaveKeepsOldFile()
     const Model first = initializedModel(denseLstm(), 1);
     const Model second = initializedModel(denseLstm(), 2);
     QVERIFY(first.parameters.values() != second.parameters.values());
-    saveModel(path.toStdString(), first);
+    LSTM_NO_THROW(saveModel(path.toStdString(), first));
     const QByteArray before = [&] {
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -457,7 +474,8 @@ void ModelFileTest::failedSaveKeepsOldFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
-    const Model loaded = loadModel(path.toStdString());
+    Model loaded;
+    LSTM_NO_THROW(loaded = loadModel(path.toStdString()));
     QVERIFY(loaded.config == first.config);
     QVERIFY2(loaded.parameters.values() == first.parameters.values(), qPrintable(describeBitDifference(loaded, first)));
     QVERIFY(QFileInfo(path + ".saving").isDir());
@@ -489,7 +507,7 @@ void ModelFileTest::unencodableVocabularyFailsCleanly()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("model.json"));
     const Model first = initializedModel(denseLstm(), 1);
-    saveModel(path.toStdString(), first);
+    LSTM_NO_THROW(saveModel(path.toStdString(), first));
 
     ModelConfig config = oneHotGru();
     config.vocabulary[1] = "\xff";
@@ -506,7 +524,8 @@ void ModelFileTest::unencodableVocabularyFailsCleanly()
     QEXPECT_FAIL("", "saveModel leaves an empty model.json.saving when modelToJson throws", Continue);
     QVERIFY2(!QFileInfo::exists(path + ".saving"), "the temporary file was left behind");
 
-    const Model loaded = loadModel(path.toStdString());
+    Model loaded;
+    LSTM_NO_THROW(loaded = loadModel(path.toStdString()));
     if (saved) {
         QVERIFY(loaded.config == bytesModel.config);
     } else {

@@ -1,4 +1,180 @@
+// The recorded trace is the engine's own numbers for one batch element: the cell's
+// equations hold between its fields, it agrees with a plain forward pass, the gradient
+// norms and update ratios are what they claim, and nothing is recorded when off.
+#include "TestSupport.h"
+
+#include "GradientCheck.h"
+#include "Inference.h"
+#include "Trainer.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace lstm;
+
+namespace {
+
+ModelConfig model(CellKind cell, int layers = 1)
+{
+    ModelConfig config;
+    config.cell = cell;
+    config.inputSize = 2;
+    config.hiddenSize = 5;
+    config.layers = layers;
+    config.outputSize = 1;
+    return config;
+}
+
+struct RecordedStep {
+    StepTrace trace;
+    SequenceBatch<double> batch;
+    Vector<double> before;
+    Vector<double> after;
+    Model modelBefore;
+};
+
+RecordedStep recordOneStep(const ModelConfig& config, int element, const TrainConfig& train = {})
+{
+    Trainer<double> trainer(config, train);
+    trainer.setRecording(true, element);
+    Random random(21);
+    RecordedStep out;
+    out.batch = randomBatch(config, 7, 3, random);
+    out.before = trainer.network().parameters().values();
+    out.modelBefore = modelFromNetwork(trainer.network());
+    trainer.step([&](SequenceBatch<double>& batch) { batch = out.batch; });
+    out.trace = trainer.trace();
+    out.after = trainer.network().parameters().values();
+    return out;
+}
+
+// (T, I) rows of one batch element, as runSequence takes them.
+Eigen::MatrixXd elementRows(const SequenceBatch<double>& batch, int element)
+{
+    Eigen::MatrixXd rows(batch.steps, batch.inputs.rows());
+    for (int t = 0; t < batch.steps; ++t)
+        rows.row(t) = batch.inputs.col(t * batch.batch + element).transpose();
+    return rows;
+}
+
+} // namespace
+
+class TraceTest : public QObject {
+    Q_OBJECT
+private slots:
+    void lstmFieldsObeyTheCellEquations();
+    void traceMatchesAPlainForwardPass_data();
+    void traceMatchesAPlainForwardPass();
+    void gradientNormsAndUpdateRatios();
+    void gruAndRnnHaveTheirOwnGates();
+    void nothingIsRecordedWhenOff();
+};
+
+void TraceTest::lstmFieldsObeyTheCellEquations()
+{
+    const RecordedStep step = recordOneStep(model(CellKind::Lstm), 2);
+    const StepTrace& trace = step.trace;
+    QCOMPARE(trace.gateNames, (std::vector<std::string>{"i", "f", "g", "o"}));
+    QCOMPARE(trace.element, 2);
+    QCOMPARE(trace.steps, 7);
+    const LayerTrace& layer = trace.layers[0];
+    QCOMPARE(int(layer.gates.size()), 4);
+    const Eigen::MatrixXd &i = layer.gates[0], &f = layer.gates[1], &g = layer.gates[2], &o = layer.gates[3];
+    for (int t = 0; t < trace.steps; ++t) {
+        const Eigen::VectorXd cPrev = t == 0 ? layer.initialCell : Eigen::VectorXd(layer.cell.col(t - 1));
+        const Eigen::VectorXd c = f.col(t).cwiseProduct(cPrev) + i.col(t).cwiseProduct(g.col(t));
+        LSTM_COMPARE_MATRICES(layer.cell.col(t), c, 1e-14);
+        LSTM_COMPARE_MATRICES(layer.hidden.col(t), o.col(t).cwiseProduct(c.array().tanh().matrix()), 1e-14);
+    }
+    for (const Eigen::MatrixXd* sigmoid : {&i, &f, &o})
+        QVERIFY(sigmoid->minCoeff() > 0 && sigmoid->maxCoeff() < 1);
+    QVERIFY(g.cwiseAbs().maxCoeff() < 1);
+    // The backward half: dL/dc_t is nonzero and its norms are the column norms.
+    QCOMPARE(layer.dCell.cols(), Eigen::Index(trace.steps));
+    LSTM_COMPARE_MATRICES(layer.dCellNorm, layer.dCell.colwise().norm().transpose(), 1e-15);
+    LSTM_COMPARE_MATRICES(layer.dHiddenNorm, layer.dHidden.colwise().norm().transpose(), 1e-15);
+    QVERIFY(layer.dCellNorm.minCoeff() > 0);
+    QCOMPARE(int(layer.dGates.size()), 4);
+}
+
+void TraceTest::traceMatchesAPlainForwardPass_data()
+{
+    QTest::addColumn<int>("cell");
+    QTest::addColumn<int>("layers");
+    for (CellKind cell : allCellKinds())
+        for (int layers : {1, 2})
+            QTest::newRow((std::string(cellName(cell)) + " " + std::to_string(layers) + " layers").c_str())
+                << int(cell) << layers;
+}
+
+void TraceTest::traceMatchesAPlainForwardPass()
+{
+    QFETCH(int, cell);
+    QFETCH(int, layers);
+    const ModelConfig config = model(CellKind(cell), layers);
+    const RecordedStep step = recordOneStep(config, 1);
+    const SequenceRun run = runSequence(step.modelBefore, elementRows(step.batch, 1));
+    for (int l = 0; l < layers; ++l) {
+        LSTM_COMPARE_MATRICES(step.trace.layers[size_t(l)].hidden, run.hidden[size_t(l)].transpose(), 1e-13);
+        if (hasCellState(config.cell))
+            LSTM_COMPARE_MATRICES(step.trace.layers[size_t(l)].cell, run.cell[size_t(l)].transpose(), 1e-13);
+    }
+    LSTM_COMPARE_MATRICES(step.trace.output, run.outputs.transpose(), 1e-13);
+    LSTM_COMPARE_MATRICES(step.trace.layers[0].input, elementRows(step.batch, 1).transpose(), 0.0);
+    Eigen::MatrixXd target(1, step.batch.steps);
+    for (int t = 0; t < step.batch.steps; ++t)
+        target(0, t) = step.batch.targets(0, t * step.batch.batch + 1);
+    LSTM_COMPARE_MATRICES(step.trace.target, target, 0.0);
+}
+
+void TraceTest::gradientNormsAndUpdateRatios()
+{
+    TrainConfig train;
+    train.optimizer = OptimizerKind::Sgd;
+    train.learningRate = 0.5;
+    const RecordedStep step = recordOneStep(model(CellKind::Lstm), 0, train);
+    const ParameterLayout layout = layoutFor(model(CellKind::Lstm));
+    QCOMPARE(step.trace.tensors.size(), layout.tensors().size());
+    double squaredGradients = 0;
+    for (size_t k = 0; k < layout.tensors().size(); ++k) {
+        const TensorInfo& info = layout.tensors()[k];
+        const TensorStats& stats = step.trace.tensors[k];
+        QCOMPARE(stats.name, info.name);
+        const auto before = step.before.segment(info.offset, info.size());
+        const auto after = step.after.segment(info.offset, info.size());
+        QVERIFY(std::abs(stats.weightNorm - before.norm()) < 1e-12);
+        QVERIFY(std::abs(stats.updateRatio - (after - before).norm() / before.norm()) < 1e-12);
+        // Plain SGD: the update is lr times the gradient.
+        QVERIFY(std::abs(stats.gradientNorm - (after - before).norm() / 0.5) < 1e-12);
+        squaredGradients += stats.gradientNorm * stats.gradientNorm;
+    }
+    QVERIFY(std::abs(std::sqrt(squaredGradients) - step.trace.gradientNorm) < 1e-12);
+    QVERIFY(step.trace.loss > 0);
+}
+
+void TraceTest::gruAndRnnHaveTheirOwnGates()
+{
+    const RecordedStep gru = recordOneStep(model(CellKind::Gru), 0);
+    QCOMPARE(gru.trace.gateNames, (std::vector<std::string>{"r", "z", "n"}));
+    QCOMPARE(int(gru.trace.layers[0].gates.size()), 3);
+    QCOMPARE(gru.trace.layers[0].cell.size(), Eigen::Index(0));
+    QCOMPARE(gru.trace.layers[0].dCellNorm.size(), Eigen::Index(0));
+    const RecordedStep rnn = recordOneStep(model(CellKind::Rnn), 0);
+    QCOMPARE(int(rnn.trace.layers[0].gates.size()), 1);
+    LSTM_COMPARE_MATRICES(rnn.trace.layers[0].gates[0], rnn.trace.layers[0].hidden, 0.0);
+    const RecordedStep old = recordOneStep(model(CellKind::Lstm1997), 0);
+    QCOMPARE(old.trace.gateNames, (std::vector<std::string>{"i", "g", "o"}));
+}
+
+void TraceTest::nothingIsRecordedWhenOff()
+{
+    const ModelConfig config = model(CellKind::Lstm);
+    Trainer<float> trainer(config, TrainConfig{});
+    Random random(3);
+    const SequenceBatch<double> batch = randomBatch(config, 5, 2, random);
+    trainer.step([&](SequenceBatch<double>& out) { out = batch; });
+    QVERIFY(trainer.trace().layers.empty());
+    QVERIFY(trainer.trace().tensors.empty());
+}
+
+QTEST_GUILESS_MAIN(TraceTest)
 #include "tst_trace.moc"
