@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -35,6 +37,11 @@ int integerField(const json& object, const std::string& name, const std::string&
     const json& value = field(object, name, where);
     if (!value.is_number_integer())
         fail("field \"" + where + name + "\" must be an integer");
+    // Range-checked, so that 4294967298 is not read as 2.
+    const bool fits = value.is_number_unsigned() ? value.get<std::uint64_t>() <= INT_MAX
+                                                 : value.get<std::int64_t>() >= INT_MIN && value.get<std::int64_t>() <= INT_MAX;
+    if (!fits)
+        fail("field \"" + where + name + "\" is out of range: " + value.dump());
     return value.get<int>();
 }
 
@@ -70,6 +77,8 @@ ModelConfig configFromJson(const json& root)
     config.outputSize = integerField(root, "output_size");
 
     const json& input = field(root, "input", "");
+    if (!input.is_object())
+        fail("field \"input\" must be an object such as {\"kind\": \"dense\"}");
     const std::string inputKind = stringField(input, "kind", "input.");
     if (inputKind == "dense")
         config.input = InputKind::Dense;
@@ -82,6 +91,8 @@ ModelConfig configFromJson(const json& root)
         fail("field \"input.kind\" has unknown value \"" + inputKind + "\"");
 
     const json& output = field(root, "output", "");
+    if (!output.is_object())
+        fail("field \"output\" must be an object such as {\"kind\": \"regression\", \"at\": \"every-step\"}");
     const std::string outputKind = stringField(output, "kind", "output.");
     if (outputKind != "regression" && outputKind != "classification")
         fail("field \"output.kind\" has unknown value \"" + outputKind + "\"");
@@ -173,7 +184,11 @@ std::string modelToJson(const Model& model)
     for (int id = 0; id < int(model.parameters.layout().tensors().size()); ++id)
         tensors[model.parameters.layout().tensor(id).name] = tensorToJson(model.parameters, id);
     root["tensors"] = std::move(tensors);
-    return root.dump(1);
+    try {
+        return root.dump(1);
+    } catch (const json::type_error& error) { // JSON text must be UTF-8
+        fail(std::string("cannot write the model: ") + error.what() + " (vocabulary entries must be UTF-8)");
+    }
 }
 
 Model modelFromJson(const std::string& text)
@@ -181,7 +196,7 @@ Model modelFromJson(const std::string& text)
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) { // syntax errors and numbers too large for a double
         fail(std::string("not valid JSON: ") + error.what());
     }
     if (!root.is_object())
@@ -229,11 +244,12 @@ void saveModel(const std::string& path, const Model& model)
     namespace fs = std::filesystem;
     const fs::path target(path);
     const fs::path temporary = target.string() + ".saving";
+    const std::string text = modelToJson(model); // before any file is touched: it may throw
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
             fail("cannot write \"" + temporary.string() + "\"");
-        out << modelToJson(model) << '\n';
+        out << text << '\n';
         out.flush();
         if (!out) {
             out.close();

@@ -2,6 +2,16 @@
 
 #include <cstdlib>
 
+#if defined(__SANITIZE_ADDRESS__)
+
+namespace testing {
+bool AllocationCounter::available() { return false; }
+void AllocationCounter::start() {}
+std::size_t AllocationCounter::stop() { return 0; }
+} // namespace testing
+
+#else
+
 namespace {
 thread_local bool counting = false;
 thread_local std::size_t allocations = 0;
@@ -12,16 +22,6 @@ void noteAllocation()
         ++allocations;
 }
 } // namespace
-
-#if defined(__SANITIZE_ADDRESS__)
-
-namespace testing {
-bool AllocationCounter::available() { return false; }
-void AllocationCounter::start() {}
-std::size_t AllocationCounter::stop() { return 0; }
-} // namespace testing
-
-#else
 
 // glibc exports its allocator under these names, so ours can count and forward. Every
 // C++ new, Eigen's aligned_malloc and std containers end up in one of them.

@@ -11,7 +11,6 @@
 #include <QTest>
 
 #include <cmath>
-#include <limits>
 #include <vector>
 
 using namespace lstm;
