@@ -3,7 +3,9 @@
 #include "Random.h"
 #include "Trainer.h"
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 
 namespace lstm {
 
@@ -51,17 +53,23 @@ BenchResult runBenchmark(const BenchShape& shape, bool recordTrace, double minSe
 
     for (int warmUp = 0; warmUp < 3; ++warmUp)
         trainer.step(source);
+    // Each step is timed on its own and the median reported, so that a burst of load
+    // from elsewhere on the machine moves the figure less than a mean would.
     using Clock = std::chrono::steady_clock;
-    const auto start = Clock::now();
+    std::vector<double> stepSeconds;
     double elapsed = 0;
-    BenchResult result{shape};
-    while (elapsed < minSeconds || result.repetitions < 5) {
+    while (elapsed < minSeconds || stepSeconds.size() < 5) {
+        const auto start = Clock::now();
         trainer.step(source);
-        ++result.repetitions;
-        elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        stepSeconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+        elapsed += stepSeconds.back();
     }
-    result.msPerStep = 1000 * elapsed / result.repetitions;
-    result.gflops = stepFlops(shape) * result.repetitions / elapsed / 1e9;
+    std::nth_element(stepSeconds.begin(), stepSeconds.begin() + long(stepSeconds.size() / 2), stepSeconds.end());
+    const double median = stepSeconds[stepSeconds.size() / 2];
+    BenchResult result{shape};
+    result.repetitions = int(stepSeconds.size());
+    result.msPerStep = 1000 * median;
+    result.gflops = stepFlops(shape) / median / 1e9;
     return result;
 }
 

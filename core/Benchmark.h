@@ -19,7 +19,7 @@ struct BenchShape {
 
 struct BenchResult {
     BenchShape shape;
-    double msPerStep = 0;
+    double msPerStep = 0; // median over the timed steps
     double gflops = 0;    // matrix-product FLOPs of one step / time; element-wise work not counted
     int repetitions = 0;
 };

@@ -155,6 +155,12 @@ std::vector<GradientCheckCase> standardGradientCases()
         text.outputAt = OutputAt::LastStep;
         cases.push_back({name + " embedding 2 layers xent last-step", text});
 
+        // A batch of 9 and 8 units take the packed recurrent kernel (8 columns at a time)
+        // and its leftovers, which the small cases above leave to Eigen.
+        ModelConfig wide = regression;
+        wide.hiddenSize = 8;
+        cases.push_back({name + " batch 9 packed kernel", wide, 4, 9});
+
         ModelConfig oneHot = classifier;
         oneHot.input = InputKind::OneHot;
         oneHot.inputSize = 4;

@@ -23,7 +23,8 @@ void GruLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
     const int H = this->m_hidden;
     const int B = this->m_batch;
     auto product = m_hiddenProduct.leftCols(B);
-    product.noalias() = params.matrix(this->m_weightHh) * this->hPrev(t);
+    product.setZero();
+    this->m_recurrent.multiplyAdd(this->hPrev(t), product);
     product.colwise() += params.segment(this->m_biasHh);
     auto a = this->act(t);
     a.topRows(2 * H) += product.topRows(2 * H);
@@ -59,7 +60,7 @@ void GruLayer<S>::backwardStep(const ParameterSet<S>&, ParameterSet<S>&, int t)
     dProduct.topRows(2 * H) = dA.topRows(2 * H);
     dProduct.bottomRows(H).array() = dAn * r;
     this->dhNext().array() = dh * z;
-    this->dhNext().noalias() += this->m_weightHhTransposed * dProduct;
+    this->m_recurrentTransposed.multiplyAdd(dProduct, this->dhNext());
 }
 
 template class GruLayer<float>;

@@ -48,7 +48,7 @@ void LstmLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
 {
     const int H = this->m_hidden;
     auto a = this->act(t);
-    a.noalias() += params.matrix(this->m_weightHh) * this->hPrev(t);
+    this->m_recurrent.multiplyAdd(this->hPrev(t), a);
     const auto cPrev = this->cPrev(t);
     if (m_peephole) {
         a.middleRows(m_rowI, H).array() += cPrev.array().colwise() * params.segment(m_peepholeI).array();
@@ -115,7 +115,8 @@ void LstmLayer<S>::backwardStep(const ParameterSet<S>& params, ParameterSet<S>& 
         grads.segment(m_peepholeF).array() += (dAf * cPrev).rowwise().sum();
         grads.segment(m_peepholeO).array() += (dAo * this->cAt(t).array()).rowwise().sum();
     }
-    this->dhNext().noalias() = this->m_weightHhTransposed * dA;
+    this->dhNext().setZero();
+    this->m_recurrentTransposed.multiplyAdd(dA, this->dhNext());
 }
 
 template class LstmLayer<float>;

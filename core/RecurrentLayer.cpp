@@ -46,6 +46,7 @@ void RecurrentLayer<S>::forward(const ParameterSet<S>& params, const ConstRef& x
     if (addsHiddenBiasToInput())
         m_inputBias += params.segment(m_biasHh);
     projected.colwise() += m_inputBias;
+    m_recurrent.assign(params.matrix(m_weightHh), batch >= PackedMatrix<S>::minColumns);
     hPrev(0) = h0;
     if (hasCellState(m_kind))
         cPrev(0) = c0;
@@ -58,6 +59,7 @@ void RecurrentLayer<S>::backward(const ParameterSet<S>& params, ParameterSet<S>&
                                  const ConstRef& dY)
 {
     m_weightHhTransposed = params.matrix(m_weightHh).transpose();
+    m_recurrentTransposed.assign(m_weightHhTransposed, m_batch >= PackedMatrix<S>::minColumns);
     dhNext().setZero();
     if (hasCellState(m_kind))
         dcNext().setZero();

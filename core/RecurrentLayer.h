@@ -9,6 +9,7 @@
 #pragma once
 
 #include "CellKind.h"
+#include "PackedMatrix.h"
 #include "ParameterSet.h"
 
 namespace lstm {
@@ -92,9 +93,11 @@ protected:
     Matrix<S> m_dX;     // (I, T*B)
     Matrix<S> m_dhNext; // (H, B) gradient flowing into h_{t-1}; dL/dh_0 when done
     Matrix<S> m_dcNext; // (H, B) gradient flowing into c_{t-1}; dL/dc_0 when done
-    // (H, G*H) W_hh transposed, copied once per backward pass: the per-timestep product
-    // dh_{t-1} = W_hh^T dA_t then reads a column-major matrix, which Eigen packs faster.
-    Matrix<S> m_weightHhTransposed;
+    // The per-timestep recurrent products, with W_hh packed once per window:
+    // a_t += W_hh h_{t-1} forward and dh_{t-1} += W_hh^T dA_t backward.
+    PackedMatrix<S> m_recurrent;           // W_hh (G*H, H)
+    PackedMatrix<S> m_recurrentTransposed; // W_hh^T (H, G*H)
+    Matrix<S> m_weightHhTransposed;        // (H, G*H) what m_recurrentTransposed packs
     Vector<S> m_inputBias; // (G*H) the bias added to the input projection: b_ih (+ b_hh)
 
 private:

@@ -9,10 +9,10 @@ RnnLayer<S>::RnnLayer(int index, int inputSize, int hiddenSize, ParameterLayout&
 }
 
 template <typename S>
-void RnnLayer<S>::forwardStep(const ParameterSet<S>& params, int t)
+void RnnLayer<S>::forwardStep(const ParameterSet<S>&, int t)
 {
     auto a = this->act(t);
-    a.noalias() += params.matrix(this->m_weightHh) * this->hPrev(t);
+    this->m_recurrent.multiplyAdd(this->hPrev(t), a);
     a.array() = a.array().tanh();
     this->hAt(t) = a;
 }
@@ -22,7 +22,8 @@ void RnnLayer<S>::backwardStep(const ParameterSet<S>&, ParameterSet<S>&, int t)
 {
     auto dA = this->dAct(t);
     dA.array() = this->dH(t).array() * (S(1) - this->act(t).array().square());
-    this->dhNext().noalias() = this->m_weightHhTransposed * dA;
+    this->dhNext().setZero();
+    this->m_recurrentTransposed.multiplyAdd(dA, this->dhNext());
 }
 
 template class RnnLayer<float>;

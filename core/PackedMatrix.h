@@ -1,0 +1,45 @@
+// A weight matrix repacked once into row panels, for the many small products of one
+// window that all multiply by the same W_hh. Eigen repacks its left operand at every
+// product, which at H = 512 costs a quarter of a training step; packing once per window
+// and running a register-blocked kernel over the panels removes that. Products with few
+// columns (a batch below minColumns) or leftover rows and columns go to Eigen, which is
+// also the reference the kernel is tested against.
+//
+// Size legend: R = rows of W, K = columns of W (= rows of h), B = columns of h.
+#pragma once
+
+#include "Tensor.h"
+
+namespace lstm {
+
+template <typename S>
+class PackedMatrix {
+public:
+    static constexpr int minColumns = 8; // the kernel's column block
+
+    // Keeps a view of W for the leftovers and, when panels pays off, a packed copy.
+    // Allocates only when W's size grows.
+    void assign(const Eigen::Ref<const Matrix<S>>& W, bool packPanels);
+
+    // Z += W * h. Z: (R, B), h: (K, B).
+    void multiplyAdd(const Eigen::Ref<const Matrix<S>>& h, Eigen::Ref<Matrix<S>> Z) const;
+
+    Eigen::Index rows() const { return m_rows; }
+    Eigen::Index cols() const { return m_cols; }
+
+private:
+    void kernel(Eigen::Index panelRow, const S* h, Eigen::Index hStride, S* z, Eigen::Index zStride,
+                Eigen::Index firstColumn) const;
+
+    const S* m_source = nullptr;  // W, column-major (R, K), valid while the window runs
+    Eigen::Index m_sourceStride = 0;
+    Eigen::Index m_rows = 0;
+    Eigen::Index m_cols = 0;
+    Eigen::Index m_panelRows = 0; // rows covered by whole panels; the rest go to Eigen
+    Vector<S> m_panels;           // panel p holds rows [pP, pP+P) as K consecutive groups of P values
+};
+
+extern template class PackedMatrix<float>;
+extern template class PackedMatrix<double>;
+
+} // namespace lstm
