@@ -22,7 +22,7 @@ struct LayerTrace {
     std::vector<Eigen::MatrixXd> gates;    // one (H, T) per gate, in gateNames() order
     Eigen::MatrixXd cell;                  // (H, T) c_t; empty without a cell state
     Eigen::MatrixXd hidden;                // (H, T) h_t
-    // From the backward pass; empty when the window had no loss (forward-only).
+    // From the backward pass of the same window.
     Eigen::MatrixXd dHidden;               // (H, T) dL/dh_t, total (from above and from t+1)
     Eigen::MatrixXd dCell;                 // (H, T) dL/dc_t, total; empty without a cell state
     std::vector<Eigen::MatrixXd> dGates;   // one (H, T) per gate: dL/d(pre-activation)

@@ -6,26 +6,27 @@ namespace lstm {
 
 namespace {
 
-// The columns of one batch element, as a (rows, T) matrix in double: column t*B + element.
+// Copies the columns of one batch element, column t*B + element, into a (rows, T) matrix in
+// double. Assigning into the same-sized matrix of the previous step reuses its memory.
 template <typename S>
-Eigen::MatrixXd elementColumns(const Eigen::Ref<const Matrix<S>>& all, int batch, int element)
+void copyElementColumns(const Eigen::Ref<const Matrix<S>>& all, int batch, int element, Eigen::MatrixXd& out)
 {
-    if (all.size() == 0)
-        return {};
     using Strided = Eigen::Map<const Matrix<S>, 0, Eigen::OuterStride<>>;
     const Eigen::Index steps = all.cols() / batch;
     const Strided columns(all.data() + all.outerStride() * element, all.rows(), steps,
                           Eigen::OuterStride<>(all.outerStride() * batch));
-    return columns.template cast<double>();
+    out = columns.template cast<double>();
 }
 
-std::vector<Eigen::MatrixXd> splitGates(const Eigen::MatrixXd& stacked, int gates)
+// The stacked gate rows of one element, split into one (H, T) matrix per gate.
+template <typename S>
+void copyGates(const Eigen::Ref<const Matrix<S>>& stacked, int gates, int batch, int element,
+               std::vector<Eigen::MatrixXd>& out)
 {
-    std::vector<Eigen::MatrixXd> out;
+    out.resize(size_t(gates));
     const Eigen::Index H = stacked.rows() / gates;
     for (int g = 0; g < gates; ++g)
-        out.push_back(stacked.middleRows(g * H, H));
-    return out;
+        copyElementColumns<S>(stacked.middleRows(g * H, H), batch, element, out[size_t(g)]);
 }
 
 } // namespace
@@ -43,30 +44,24 @@ void recordForward(const Network<S>& network, const SequenceBatch<S>& batch, int
     for (int l = 0; l < network.layerCount(); ++l) {
         const RecurrentLayer<S>& layer = network.layer(l);
         LayerTrace& out = trace.layers[size_t(l)];
-        out.input = elementColumns<S>(l == 0 ? network.encodedInput() : network.layer(l - 1).outputs(), B, element);
-        out.gates = splitGates(elementColumns<S>(layer.gateActivations(), B, element), layer.gateCount());
-        out.hidden = elementColumns<S>(layer.outputs(), B, element);
-        out.initialHidden = elementColumns<S>(layer.initialHidden(), B, element).col(0);
+        copyElementColumns<S>(l == 0 ? network.encodedInput() : network.layer(l - 1).outputs(), B, element, out.input);
+        copyGates<S>(layer.gateActivations(), layer.gateCount(), B, element, out.gates);
+        copyElementColumns<S>(layer.outputs(), B, element, out.hidden);
+        out.initialHidden = layer.initialHidden().col(element).template cast<double>();
         if (hasCellState(config.cell)) {
-            out.cell = elementColumns<S>(layer.cellStates(), B, element);
-            out.initialCell = elementColumns<S>(layer.initialCell(), B, element).col(0);
+            copyElementColumns<S>(layer.cellStates(), B, element, out.cell);
+            out.initialCell = layer.initialCell().col(element).template cast<double>();
         }
-        out.dHidden.resize(0, 0);
-        out.dCell.resize(0, 0);
-        out.dGates.clear();
-        out.dHiddenNorm.resize(0);
-        out.dCellNorm.resize(0);
     }
-    trace.output = elementColumns<S>(network.outputs(), B, element);
+    copyElementColumns<S>(network.outputs(), B, element, trace.output);
     const bool everyStep = config.outputAt == OutputAt::EveryStep;
     const int firstTarget = everyStep ? trace.firstTimestep * B : 0;
     const int targetColumns = everyStep ? trace.steps * B : B;
+    trace.classTargets.clear();
     if (config.output == OutputKind::Regression) {
-        trace.target = elementColumns<S>(batch.targets.middleCols(firstTarget, targetColumns), B, element);
-        trace.classTargets.clear();
+        copyElementColumns<S>(batch.targets.middleCols(firstTarget, targetColumns), B, element, trace.target);
     } else {
         trace.target.resize(0, 0);
-        trace.classTargets.clear();
         for (int k = element; k < targetColumns; k += B)
             trace.classTargets.push_back(batch.classes[size_t(firstTarget + k)]);
     }
@@ -79,11 +74,11 @@ void recordBackward(const Network<S>& network, int element, StepTrace& trace)
     for (int l = 0; l < network.layerCount(); ++l) {
         const RecurrentLayer<S>& layer = network.layer(l);
         LayerTrace& out = trace.layers[size_t(l)];
-        out.dHidden = elementColumns<S>(layer.hiddenGradients(), B, element);
-        out.dGates = splitGates(elementColumns<S>(layer.gateGradients(), B, element), layer.gateCount());
+        copyElementColumns<S>(layer.hiddenGradients(), B, element, out.dHidden);
+        copyGates<S>(layer.gateGradients(), layer.gateCount(), B, element, out.dGates);
         out.dHiddenNorm = out.dHidden.colwise().norm().transpose();
         if (hasCellState(layer.kind())) {
-            out.dCell = elementColumns<S>(layer.cellGradients(), B, element);
+            copyElementColumns<S>(layer.cellGradients(), B, element, out.dCell);
             out.dCellNorm = out.dCell.colwise().norm().transpose();
         }
     }

@@ -10,7 +10,8 @@ namespace lstm {
 template <typename S>
 void recordForward(const Network<S>& network, const SequenceBatch<S>& batch, int element, StepTrace& trace);
 
-// Call after Network::backward() of the same window.
+// Call after Network::backward() of the same window. Fields keep their memory from step
+// to step, so recording allocates nothing once the shapes are settled.
 template <typename S>
 void recordBackward(const Network<S>& network, int element, StepTrace& trace);
 

@@ -12,6 +12,7 @@ Trainer<S>::Trainer(const ModelConfig& model, const TrainConfig& config)
     : m_config(config),
       m_network(model),
       m_grads(m_network.layout()),
+      m_before(m_network.layout()),
       m_optimizer(config, m_network.layout().totalSize())
 {
     m_network.initialize(config.seed, config.forgetBiasOne);
@@ -60,17 +61,6 @@ void Trainer<S>::startBatch(const BatchSource& nextBatch)
 }
 
 template <typename S>
-void Trainer<S>::runForward(int steps)
-{
-    m_network.forward(m_batch, m_cursor, steps, m_state);
-    if (m_recording) {
-        m_trace.firstTimestep = m_cursor;
-        m_trace.step = m_steps;
-        recordForward(m_network, m_batch, std::min(m_recordElement, m_batch.batch - 1), m_trace);
-    }
-}
-
-template <typename S>
 StepResult Trainer<S>::step(const BatchSource& nextBatch)
 {
     StepResult result;
@@ -81,7 +71,7 @@ StepResult Trainer<S>::step(const BatchSource& nextBatch)
     const int window = m_config.truncation > 0 ? m_config.truncation : m_batch.steps;
     for (;;) {
         const int steps = std::min(window, m_batch.steps - m_cursor);
-        runForward(steps);
+        m_network.forward(m_batch, m_cursor, steps, m_state);
         if (m_network.windowHasTargets(m_batch, m_cursor, steps)) {
             StepResult finished = finishStep(steps);
             finished.newBatch = result.newBatch;
@@ -104,12 +94,15 @@ StepResult Trainer<S>::finishStep(int steps)
     result.clipped = m_config.clipNorm > 0 && norm > S(m_config.clipNorm);
     if (m_recording) {
         const int element = std::min(m_recordElement, m_batch.batch - 1);
+        m_trace.firstTimestep = m_cursor;
+        m_trace.step = m_steps;
+        recordForward(m_network, m_batch, element, m_trace);
         recordBackward(m_network, element, m_trace);
         recordTensorsBefore(m_network.parameters(), m_grads, m_trace);
         m_trace.loss = result.loss;
         m_trace.gradientNorm = result.gradientNorm;
         m_trace.clipped = result.clipped;
-        m_before = m_network.parameters();
+        m_before.values() = m_network.parameters().values();
     }
     if (!std::isfinite(result.loss) || !std::isfinite(result.gradientNorm)) {
         result.diverged = true;

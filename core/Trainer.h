@@ -58,7 +58,6 @@ public:
 
 private:
     void startBatch(const BatchSource& nextBatch);
-    void runForward(int steps);
     StepResult finishStep(int steps);
     void convertData(const SequenceBatch<double>& source, SequenceBatch<S>& out) const;
 
