@@ -28,6 +28,7 @@ public:
     Eigen::Index cols() const { return m_cols; }
 
 private:
+    template <int Packets>
     void kernel(Eigen::Index panelRow, const S* h, Eigen::Index hStride, S* z, Eigen::Index zStride,
                 Eigen::Index firstColumn) const;
 
@@ -35,8 +36,10 @@ private:
     Eigen::Index m_sourceStride = 0;
     Eigen::Index m_rows = 0;
     Eigen::Index m_cols = 0;
-    Eigen::Index m_panelRows = 0; // rows covered by whole panels; the rest go to Eigen
-    Vector<S> m_panels;           // panel p holds rows [pP, pP+P) as K consecutive groups of P values
+    Eigen::Index m_fullPanelRows = 0; // rows covered by full-height panels
+    int m_lastPanelPackets = 0;       // height in packets of one shorter panel after them (0-2)
+    Eigen::Index m_panelRows = 0;     // rows covered by panels; the rest (under one packet) go to Eigen
+    Vector<S> m_panels;
 };
 
 extern template class PackedMatrix<float>;
