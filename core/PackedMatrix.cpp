@@ -21,24 +21,34 @@ constexpr int fullPanelRows = panelPackets<S> * packetSize<S>;
 } // namespace
 
 template <typename S>
-void PackedMatrix<S>::assign(const Eigen::Ref<const Matrix<S>>& W, bool packPanels)
+typename PackedMatrix<S>::SourceMap PackedMatrix<S>::source() const
+{
+    return SourceMap(m_source, m_transposed ? m_cols : m_rows, m_transposed ? m_rows : m_cols,
+                     Eigen::OuterStride<>(m_sourceStride));
+}
+
+template <typename S>
+void PackedMatrix<S>::assign(const Eigen::Ref<const Matrix<S>>& W, bool transposed, bool packPanels)
 {
     m_source = W.data();
     m_sourceStride = W.outerStride();
-    m_rows = W.rows();
-    m_cols = W.cols();
+    m_transposed = transposed;
+    m_rows = transposed ? W.cols() : W.rows();
+    m_cols = transposed ? W.rows() : W.cols();
     constexpr int N = packetSize<S>;
     m_fullPanelRows = packPanels ? (m_rows / fullPanelRows<S>) * fullPanelRows<S> : 0;
     m_lastPanelPackets = packPanels ? int((m_rows - m_fullPanelRows) / N) : 0;
     m_panelRows = m_fullPanelRows + m_lastPanelPackets * N;
     if (m_panels.size() < m_panelRows * m_cols)
         m_panels.resize(m_panelRows * m_cols);
-    // Panel starting at row p holds rows [p, p + height) as K consecutive groups of height values.
+    // The panel starting at row p of A holds rows [p, p + height) as K consecutive groups of
+    // height values.
     S* out = m_panels.data();
     for (Eigen::Index p = 0; p < m_panelRows;) {
         const Eigen::Index height = p < m_fullPanelRows ? fullPanelRows<S> : m_lastPanelPackets * N;
-        for (Eigen::Index k = 0; k < m_cols; ++k, out += height)
-            std::copy_n(W.data() + k * m_sourceStride + p, height, out);
+        for (Eigen::Index k = 0; k < m_cols; ++k)
+            for (Eigen::Index r = 0; r < height; ++r)
+                *out++ = transposed ? W(k, p + r) : W(p + r, k);
         p += height;
     }
 }
@@ -90,10 +100,16 @@ void PackedMatrix<S>::kernel(Eigen::Index p, const S* h, Eigen::Index hStride, S
 }
 
 template <typename S>
+template <typename Block>
+void PackedMatrix<S>::addProduct(const Block& rowsOfA, const Eigen::Ref<const Matrix<S>>& h,
+                                 Eigen::Ref<Matrix<S>> Z) const
+{
+    Z.noalias() += rowsOfA * h;
+}
+
+template <typename S>
 void PackedMatrix<S>::multiplyAdd(const Eigen::Ref<const Matrix<S>>& h, Eigen::Ref<Matrix<S>> Z) const
 {
-    const Eigen::Map<const Matrix<S>, 0, Eigen::OuterStride<>> W(m_source, m_rows, m_cols,
-                                                                  Eigen::OuterStride<>(m_sourceStride));
     const Eigen::Index columns = h.cols();
     const Eigen::Index blocked = m_panelRows > 0 ? (columns / minColumns) * minColumns : 0;
     // Columns outside, panels inside: the 8 columns of h being broadcast stay in L1 while
@@ -106,11 +122,22 @@ void PackedMatrix<S>::multiplyAdd(const Eigen::Ref<const Matrix<S>>& h, Eigen::R
         else if (m_lastPanelPackets == 1)
             kernel<1>(m_fullPanelRows, h.data(), h.outerStride(), Z.data(), Z.outerStride(), c);
     }
-    if (blocked < columns)
-        Z.rightCols(columns - blocked).noalias() += W * h.rightCols(columns - blocked);
-    if (m_panelRows < m_rows && blocked > 0)
-        Z.bottomRows(m_rows - m_panelRows).leftCols(blocked).noalias() +=
-            W.bottomRows(m_rows - m_panelRows) * h.leftCols(blocked);
+    // What the panels do not cover goes to Eigen: the columns beyond the last block of 8 (all
+    // of them for a small batch), and the rows below the last panel.
+    const SourceMap W = source();
+    const Eigen::Index rest = m_rows - m_panelRows;
+    if (blocked < columns) {
+        if (m_transposed)
+            addProduct(W.transpose(), h.rightCols(columns - blocked), Z.rightCols(columns - blocked));
+        else
+            addProduct(W, h.rightCols(columns - blocked), Z.rightCols(columns - blocked));
+    }
+    if (rest > 0 && blocked > 0) {
+        if (m_transposed)
+            addProduct(W.rightCols(rest).transpose(), h.leftCols(blocked), Z.bottomRows(rest).leftCols(blocked));
+        else
+            addProduct(W.bottomRows(rest), h.leftCols(blocked), Z.bottomRows(rest).leftCols(blocked));
+    }
 }
 
 template class PackedMatrix<float>;

@@ -5,7 +5,8 @@
 // columns (a batch below minColumns) or leftover rows and columns go to Eigen, which is
 // also the reference the kernel is tested against.
 //
-// Size legend: R = rows of W, K = columns of W (= rows of h), B = columns of h.
+// Size legend: R = rows of A, K = columns of A (= rows of h), B = columns of h, where A is
+// the matrix multiplied: W itself, or W^T for the backward pass.
 #pragma once
 
 #include "Tensor.h"
@@ -17,11 +18,11 @@ class PackedMatrix {
 public:
     static constexpr int minColumns = 8; // the kernel's column block
 
-    // Keeps a view of W for the leftovers and, when panels pays off, a packed copy.
-    // Allocates only when W's size grows.
-    void assign(const Eigen::Ref<const Matrix<S>>& W, bool packPanels);
+    // Stands for A = W, or A = W^T when transposed. Keeps a view of W for the leftovers and,
+    // when panels pay off, a packed copy of A. Allocates only when W's size grows.
+    void assign(const Eigen::Ref<const Matrix<S>>& W, bool transposed, bool packPanels);
 
-    // Z += W * h. Z: (R, B), h: (K, B).
+    // Z += A * h. Z: (R, B), h: (K, B).
     void multiplyAdd(const Eigen::Ref<const Matrix<S>>& h, Eigen::Ref<Matrix<S>> Z) const;
 
     Eigen::Index rows() const { return m_rows; }
@@ -32,7 +33,13 @@ private:
     void kernel(Eigen::Index panelRow, const S* h, Eigen::Index hStride, S* z, Eigen::Index zStride,
                 Eigen::Index firstColumn) const;
 
-    const S* m_source = nullptr;  // W, column-major (R, K), valid while the window runs
+    using SourceMap = Eigen::Map<const Matrix<S>, 0, Eigen::OuterStride<>>;
+    SourceMap source() const;
+    template <typename Block>
+    void addProduct(const Block& rowsOfA, const Eigen::Ref<const Matrix<S>>& h, Eigen::Ref<Matrix<S>> Z) const;
+
+    const S* m_source = nullptr;  // W, column-major, valid while the window runs
+    bool m_transposed = false;
     Eigen::Index m_sourceStride = 0;
     Eigen::Index m_rows = 0;
     Eigen::Index m_cols = 0;

@@ -2,6 +2,19 @@
 
 namespace lstm {
 
+namespace {
+
+// sums += the sum of each row of m, walking it column by column (contiguous), which Eigen's
+// rowwise().sum() on a column-major block does not.
+template <typename S>
+void addColumnSums(const Eigen::Ref<const Matrix<S>>& m, Eigen::Ref<Vector<S>> sums)
+{
+    for (Eigen::Index c = 0; c < m.cols(); ++c)
+        sums += m.col(c);
+}
+
+} // namespace
+
 template <typename S>
 RecurrentLayer<S>::RecurrentLayer(CellKind kind, int index, int inputSize, int hiddenSize, ParameterLayout& layout)
     : m_kind(kind), m_input(inputSize), m_hidden(hiddenSize), m_gates(lstm::gateCount(kind))
@@ -46,7 +59,7 @@ void RecurrentLayer<S>::forward(const ParameterSet<S>& params, const ConstRef& x
     if (addsHiddenBiasToInput())
         m_inputBias += params.segment(m_biasHh);
     projected.colwise() += m_inputBias;
-    m_recurrent.assign(params.matrix(m_weightHh), batch >= PackedMatrix<S>::minColumns);
+    m_recurrent.assign(params.matrix(m_weightHh), false, batch >= PackedMatrix<S>::minColumns);
     hPrev(0) = h0;
     if (hasCellState(m_kind))
         cPrev(0) = c0;
@@ -58,8 +71,7 @@ template <typename S>
 void RecurrentLayer<S>::backward(const ParameterSet<S>& params, ParameterSet<S>& grads, const ConstRef& x,
                                  const ConstRef& dY)
 {
-    m_weightHhTransposed = params.matrix(m_weightHh).transpose();
-    m_recurrentTransposed.assign(m_weightHhTransposed, m_batch >= PackedMatrix<S>::minColumns);
+    m_recurrentTransposed.assign(params.matrix(m_weightHh), true, m_batch >= PackedMatrix<S>::minColumns);
     dhNext().setZero();
     if (hasCellState(m_kind))
         dcNext().setZero();
@@ -80,8 +92,8 @@ void RecurrentLayer<S>::accumulateWeightGradients(const ParameterSet<S>& params,
     const ConstRef dHidden = hiddenProductGradients();
     grads.matrix(m_weightIh).noalias() += dInput * x.leftCols(cols).transpose();
     grads.matrix(m_weightHh).noalias() += dHidden * m_h.leftCols(cols).transpose();
-    grads.segment(m_biasIh) += dInput.rowwise().sum();
-    grads.segment(m_biasHh) += dHidden.rowwise().sum();
+    addColumnSums<S>(dInput, grads.segment(m_biasIh));
+    addColumnSums<S>(dHidden, grads.segment(m_biasHh));
     m_dX.leftCols(cols).noalias() = params.matrix(m_weightIh).transpose() * dInput;
 }
 

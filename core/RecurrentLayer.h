@@ -97,7 +97,6 @@ protected:
     // a_t += W_hh h_{t-1} forward and dh_{t-1} += W_hh^T dA_t backward.
     PackedMatrix<S> m_recurrent;           // W_hh (G*H, H)
     PackedMatrix<S> m_recurrentTransposed; // W_hh^T (H, G*H)
-    Matrix<S> m_weightHhTransposed;        // (H, G*H) what m_recurrentTransposed packs
     Vector<S> m_inputBias; // (G*H) the bias added to the input projection: b_ih (+ b_hh)
 
 private:

@@ -8,7 +8,7 @@ nn.Linear(H, 1) applied at every timestep, nn.MSELoss against a random (T, B, 1)
 target; float32, input size 8, T = 64 timesteps, one thread. Inputs and targets are
 drawn once; every step does zero_grad, forward, backward and optimizer.step. After
 3 warm-up steps, steps are repeated until at least --seconds (default 0.5) and at
-least 5 steps have passed; the mean milliseconds per step is reported.
+least 5 steps have passed; the median milliseconds per step is reported, as by the CLI.
 
 This is a reference run by hand, with Debian's torch:
     /usr/bin/python3 scripts/bench_torch.py [--json] [--seconds S]
@@ -25,6 +25,7 @@ os.environ["MKL_NUM_THREADS"] = "1"
 
 import argparse
 import json
+import statistics
 import sys
 import time
 
@@ -64,14 +65,12 @@ def run_benchmark(cell, hidden, batch, min_seconds):
 
     for _ in range(3):
         step()
-    repetitions = 0
-    elapsed = 0.0
-    start = time.perf_counter()
-    while elapsed < min_seconds or repetitions < 5:
+    durations = []
+    while sum(durations) < min_seconds or len(durations) < 5:
+        start = time.perf_counter()
         step()
-        repetitions += 1
-        elapsed = time.perf_counter() - start
-    return 1000.0 * elapsed / repetitions, repetitions
+        durations.append(time.perf_counter() - start)
+    return 1000.0 * statistics.median(durations), len(durations)
 
 
 def int_list(text):

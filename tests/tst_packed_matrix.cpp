@@ -45,10 +45,20 @@ static void checkProduct(int rows, int depth, int columns, bool packPanels, doub
     const Matrix<S> before = zStore;
 
     PackedMatrix<S> packed;
-    packed.assign(W, packPanels);
+    packed.assign(W, false, packPanels);
     packed.multiplyAdd(h, zStore.block(0, 1, rows, columns));
     LSTM_COMPARE_MATRICES(zStore.block(0, 1, rows, columns).template cast<double>(), expected.template cast<double>(),
                           tolerance * depth);
+
+    // The transposed form: A = V^T for a V stored as (depth, rows).
+    const Matrix<S> vStore = Matrix<S>::Random(depth + 4, rows + 2);
+    const auto V = vStore.block(3, 2, depth, rows);
+    zStore.block(0, 1, rows, columns) = before.block(0, 1, rows, columns);
+    const Matrix<S> expectedTransposed = before.block(0, 1, rows, columns) + V.transpose() * h;
+    packed.assign(V, true, packPanels);
+    packed.multiplyAdd(h, zStore.block(0, 1, rows, columns));
+    LSTM_COMPARE_MATRICES(zStore.block(0, 1, rows, columns).template cast<double>(),
+                          expectedTransposed.template cast<double>(), tolerance * depth);
     // Nothing outside the target block is written.
     QVERIFY(zStore.col(0) == before.col(0));
     QVERIFY(zStore.bottomRows(5) == before.bottomRows(5));
@@ -69,9 +79,9 @@ void PackedMatrixTest::repackingFollowsNewWeights()
     Matrix<double> W = Matrix<double>::Random(64, 12);
     const Matrix<double> h = Matrix<double>::Random(12, 8);
     PackedMatrix<double> packed;
-    packed.assign(W, true);
+    packed.assign(W, false, true);
     W *= 2;
-    packed.assign(W, true);
+    packed.assign(W, false, true);
     Matrix<double> z = Matrix<double>::Zero(64, 8);
     packed.multiplyAdd(h, z);
     LSTM_COMPARE_MATRICES(z, W * h, 1e-13);
