@@ -9,10 +9,11 @@ namespace lstm {
 
 SineWave::SineWave(const SineWaveOptions& options) : m_options(options)
 {
-    const int needed = 2 * (options.sequenceLength + 1);
-    if (options.sequenceLength < 1 || options.length < needed)
+    const int window = options.sequenceLength + options.horizon;
+    if (options.sequenceLength < 1 || options.horizon < 1 || options.length < 4 * window)
         throw std::invalid_argument("a sine wave of " + std::to_string(options.length) +
-                                    " samples is too short for sequences of " + std::to_string(options.sequenceLength));
+                                    " samples is too short for sequences of " + std::to_string(options.sequenceLength) +
+                                    " steps predicting " + std::to_string(options.horizon) + " ahead");
     Random random(options.seed);
     m_series.resize(size_t(options.length));
     for (int t = 0; t < options.length; ++t) {
@@ -20,14 +21,20 @@ SineWave::SineWave(const SineWaveOptions& options) : m_options(options)
         m_series[size_t(t)] = options.amplitude * std::sin(angle) + options.noise * random.normal();
     }
     m_trainLength = static_cast<int>(std::lround(options.length * (1 - options.validationFraction)));
-    m_trainLength = std::clamp(m_trainLength, options.sequenceLength + 1, options.length - options.sequenceLength - 1);
+    m_trainLength = std::clamp(m_trainLength, 2 * window, options.length - window);
+    m_validation = makeValidationSet();
+}
+
+DataShape SineWave::shape() const
+{
+    return DataShape{}; // one value in, one value out, at every timestep
 }
 
 void SineWave::fillSequence(int start, int column, int batch, SequenceBatch<double>& out) const
 {
     for (int t = 0; t < out.steps; ++t) {
         out.inputs(0, t * batch + column) = m_series[size_t(start + t)];
-        out.targets(0, t * batch + column) = m_series[size_t(start + t + 1)];
+        out.targets(0, t * batch + column) = m_series[size_t(start + t + m_options.horizon)];
     }
 }
 
@@ -38,16 +45,16 @@ void SineWave::sampleTrainBatch(Random& random, int batch, SequenceBatch<double>
     out.batch = batch;
     out.inputs.resize(1, steps * batch);
     out.targets.resize(1, steps * batch);
-    const int starts = m_trainLength - steps; // the last target stays inside the training part
+    const int starts = m_trainLength - steps - m_options.horizon + 1; // targets stay in the training part
     for (int b = 0; b < batch; ++b)
         fillSequence(random.integer(starts), b, batch, out);
 }
 
-SequenceBatch<double> SineWave::validationSet() const
+SequenceBatch<double> SineWave::makeValidationSet() const
 {
     SequenceBatch<double> out;
     const int steps = m_options.sequenceLength;
-    const int batch = (m_options.length - m_trainLength - 1) / steps;
+    const int batch = (m_options.length - m_trainLength - m_options.horizon) / steps;
     out.steps = steps;
     out.batch = batch;
     out.inputs.resize(1, steps * batch);

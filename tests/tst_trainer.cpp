@@ -261,7 +261,7 @@ void TrainerTest::clippingLimitsTheUpdate()
 void TrainerTest::lstmLearnsASineWave()
 {
     const SineWave wave(SineWaveOptions{});
-    const SequenceBatch<double> validation = wave.validationSet();
+    const SequenceBatch<double>& validation = wave.validationSet();
     ModelConfig model;
     model.hiddenSize = 16;
     TrainConfig config;

@@ -4,10 +4,12 @@
 
 #include "Inference.h"
 #include "ModelFile.h"
-#include "SineWave.h"
+#include "Generators.h"
 #include "Trainer.h"
 
+#include <charconv>
 #include <cmath>
+#include <sstream>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -19,11 +21,11 @@ namespace {
 Arguments trainArguments()
 {
     Arguments args("train");
-    args.option("dataset", "NAME", "sine", "data set (sine)")
+    args.option("dataset", "NAME", "sine", "a built-in data set (listed below)")
+        .option("params", "K=V,...", "", "the data set's parameters, e.g. frequency=0.05,noise=0.1")
         .option("cell", "NAME", "lstm", "lstm, lstm-peephole, lstm-1997, gru or rnn")
         .option("hidden", "N", "16", "hidden units per layer")
         .option("layers", "N", "1", "stacked recurrent layers, 1 to 4")
-        .option("seq-len", "N", "32", "timesteps per training sequence")
         .option("batch", "N", "16", "sequences per mini-batch")
         .option("truncation", "K", "0", "truncated BPTT window in timesteps, 0 for full BPTT")
         .option("optimizer", "NAME", "adam", "sgd, momentum, rmsprop or adam")
@@ -39,19 +41,39 @@ Arguments trainArguments()
 }
 
 struct TrainSetup {
-    lstm::ModelConfig model;
+    lstm::ModelChoices model;
     lstm::TrainConfig train;
-    lstm::SineWaveOptions data;
+    std::string dataset;
+    lstm::GeneratorSettings data;
     int steps = 0;
     int evalEvery = 0;
     std::string savePath;
 };
 
+lstm::GeneratorSettings parseParams(const std::string& text)
+{
+    lstm::GeneratorSettings settings;
+    std::istringstream stream(text);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        const auto equals = item.find('=');
+        double value = 0;
+        const char* end = item.data() + item.size();
+        if (equals == std::string::npos ||
+            std::from_chars(item.data() + equals + 1, end, value).ptr != end || equals + 1 == item.size())
+            throw UsageError("--params takes KEY=NUMBER pairs separated by commas, got \"" + item + "\"");
+        settings[item.substr(0, equals)] = value;
+    }
+    return settings;
+}
+
 TrainSetup readSetup(const Arguments& args)
 {
     TrainSetup setup;
-    if (args.text("dataset") != "sine")
-        throw UsageError("--dataset must be \"sine\", got \"" + args.text("dataset") + "\"");
+    setup.dataset = args.text("dataset");
+    if (!lstm::findGenerator(setup.dataset))
+        throw UsageError("--dataset \"" + setup.dataset + "\" is not a built-in data set (see train --help)");
+    setup.data = parseParams(args.text("params"));
     const auto cell = lstm::parseCellKind(args.text("cell"));
     if (!cell)
         throw UsageError("--cell must be lstm, lstm-peephole, lstm-1997, gru or rnn, got \"" + args.text("cell") + "\"");
@@ -61,20 +83,30 @@ TrainSetup readSetup(const Arguments& args)
     setup.model.cell = *cell;
     setup.model.hiddenSize = args.integer("hidden", 1, 4096);
     setup.model.layers = args.integer("layers", 1, 4);
-    setup.data.sequenceLength = args.integer("seq-len", 1, 10000);
-    setup.data.length = std::max(setup.data.length, 10 * (setup.data.sequenceLength + 1));
-    setup.data.seed = std::uint64_t(args.integer("seed", 0, 2'000'000'000));
     setup.train.optimizer = *optimizer;
     setup.train.learningRate = args.number("lr", 0, 100);
     setup.train.clipNorm = args.number("clip", 0, 1e12);
     setup.train.batchSize = args.integer("batch", 1, 4096);
     setup.train.truncation = args.integer("truncation", 0, 10000);
     setup.train.forgetBiasOne = args.has("forget-bias-one");
-    setup.train.seed = setup.data.seed;
+    setup.train.seed = std::uint64_t(args.integer("seed", 0, 2'000'000'000));
     setup.steps = args.integer("steps", 1, 100'000'000);
     setup.evalEvery = args.integer("eval-every", 1, 100'000'000);
     setup.savePath = args.text("save");
     return setup;
+}
+
+std::string datasetHelp()
+{
+    std::ostringstream out;
+    out << "\ndata sets (--dataset NAME --params KEY=VALUE,...):\n";
+    for (const lstm::GeneratorInfo& info : lstm::builtinGenerators()) {
+        out << "  " << info.name << ": " << info.description << "\n";
+        for (const lstm::GeneratorParameter& p : info.parameters)
+            out << "      " << p.key << " (" << p.minimum << " to " << p.maximum << ", default " << p.value
+                << "): " << p.help << "\n";
+    }
+    return out.str();
 }
 
 class Progress {
@@ -104,12 +136,17 @@ private:
 template <typename S>
 int train(const TrainSetup& setup)
 {
-    const lstm::SineWave wave(setup.data);
-    const lstm::SequenceBatch<double> validation = wave.validationSet();
-    lstm::Trainer<S> trainer(setup.model, setup.train);
+    std::unique_ptr<lstm::Dataset> data;
+    try {
+        data = lstm::makeGenerator(setup.dataset, setup.data, setup.train.seed);
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(error.what());
+    }
+    const lstm::SequenceBatch<double>& validation = data->validationSet();
+    lstm::Trainer<S> trainer(lstm::modelFor(data->shape(), setup.model), setup.train);
     lstm::Random sampler(setup.train.seed + 1);
     const auto source = [&](lstm::SequenceBatch<double>& out) {
-        wave.sampleTrainBatch(sampler, setup.train.batchSize, out);
+        data->sampleTrainBatch(sampler, setup.train.batchSize, out);
     };
     Progress progress(setup.steps);
     double lossSum = 0;
@@ -137,6 +174,9 @@ int train(const TrainSetup& setup)
     }
     std::printf("final train loss %.6g validation loss %.6g after %ld steps\n", trainLoss, validationLoss,
                 trainer.steps());
+    if (const auto score = data->score(validation, trainer.predict(validation)))
+        std::printf("%s %.4g (%s): %s\n", score->name.c_str(), score->value, score->criterion.c_str(),
+                    score->solved ? "solved" : "not solved");
     if (!setup.savePath.empty()) {
         lstm::saveModel(setup.savePath, lstm::modelFromNetwork(trainer.network()));
         std::printf("saved %s\n", setup.savePath.c_str());
@@ -151,7 +191,7 @@ int trainCommand(const Words& words)
     Arguments args = trainArguments();
     args.parse(words);
     if (args.helpRequested()) {
-        std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage();
+        std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage() << datasetHelp();
         return 0;
     }
     const TrainSetup setup = readSetup(args);
