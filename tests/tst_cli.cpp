@@ -49,6 +49,9 @@ private slots:
     void gradWritesTheEnginesGradients();
     void gradcheckPasses();
     void benchPrintsOneJsonLinePerShape();
+    void inspectPrintsWhatWasDetected_data();
+    void inspectPrintsWhatWasDetected();
+    void benchCsvTimesTheImport();
 
 private:
     QTemporaryDir m_dir;
@@ -88,6 +91,17 @@ void CliTest::mistakesExitWithTwo_data()
     QTest::newRow("loss does not fit") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("target.csv"), "--loss", "xent", "--output", path("g.json")} << "--loss xent does not fit this regression model";
     QTest::newRow("targets too short") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("bad.csv"), "--output", path("g.json")} << "bad.csv:2";
     QTest::newRow("bench trace value") << QStringList{"bench", "--trace", "maybe"} << "--trace must be on or off";
+    const QString notANumber = QString::fromStdString(testing::fixturePath("csv/not_a_number.csv"));
+    QTest::newRow("inspect a bad CSV") << QStringList{"inspect", notANumber} << notANumber + ":17:3: \"12,5x\" is not a number";
+    const QString dots = QString::fromStdString(testing::fixturePath("csv/day_month_dots.csv"));
+    QTest::newRow("inspect with a wrong override") << QStringList{"inspect", dots, "--no-header"}
+                                                   << dots + ":1:1: \"Datum\" is not a date";
+    QTest::newRow("inspect a missing CSV") << QStringList{"inspect", path("none.csv")} << "none.csv: cannot be opened";
+    QTest::newRow("inspect without a file") << QStringList{"inspect", "--no-header"} << "inspect needs a CSV file first";
+    QTest::newRow("inspect bad delimiter") << QStringList{"inspect", notANumber, "--delimiter", "x"} << "--delimiter must be";
+    QTest::newRow("inspect decimal and delimiter clash") << QStringList{"inspect", notANumber, "--delimiter", ",", "--decimal", ","}
+                                                         << "--delimiter and --decimal cannot both be";
+    QTest::newRow("bench-csv too few columns") << QStringList{"bench-csv", "--cols", "1"} << "--cols must be a whole number from 2";
 }
 
 void CliTest::mistakesExitWithTwo()
@@ -165,6 +179,48 @@ void CliTest::benchPrintsOneJsonLinePerShape()
         QVERIFY(row["gflops"].get<double>() > 0);
         QCOMPARE(row["hidden"].get<int>(), 32);
     }
+}
+
+void CliTest::inspectPrintsWhatWasDetected_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("lines"); // each must appear in the output as a whole line
+    const QString dots = QString::fromStdString(testing::fixturePath("csv/day_month_dots.csv"));
+    const QString missing = QString::fromStdString(testing::fixturePath("csv/missing_policies.csv"));
+    QTest::newRow("detected") << QStringList{"inspect", dots}
+        << QStringList{"rows       2", "delimiter  ; (detected)", "header     yes (detected)", "decimal    , (detected)",
+                       "encoding   UTF-8, LF line ends", "time       column 1 \"Datum\": 2020-12-30 to 2020-12-31",
+                       "           dates read day/month/year (detected)", "missing    interpolate",
+                       "    #  name   type    missing   filled  dropped",
+                       "    1  Datum  time          0        -        -",
+                       "    2  Wert   number        0        0        0"};
+    QTest::newRow("overridden") << QStringList{"inspect", QString::fromStdString(testing::fixturePath("csv/no_header.csv")),
+                                               "--delimiter", ",", "--decimal", ".", "--no-header", "--date-order", "mdy",
+                                               "--time-column", "none"}
+        << QStringList{"delimiter  , (given)", "header     no (given)", "decimal    . (given)",
+                       "time       none: rows are in file order", "    1  column 1  number        0        0        0"};
+    QTest::newRow("dropped rows") << QStringList{"inspect", missing, "--missing", "drop"}
+        << QStringList{"rows       2 of 4 (2 dropped for missing values)", "missing    drop",
+                       "    2  a     number        1        0        1", "    3  b     number        1        0        1"};
+}
+
+void CliTest::inspectPrintsWhatWasDetected()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, lines);
+    const CliResult result = runCli(arguments);
+    QCOMPARE(result.exitCode, 0);
+    const QStringList printed = result.out.split('\n');
+    for (const QString& line : lines)
+        QVERIFY2(printed.contains(line), qPrintable("missing line \"" + line + "\" in:\n" + result.out));
+}
+
+void CliTest::benchCsvTimesTheImport()
+{
+    const CliResult result = runCli({"bench-csv", "--rows", "2000", "--cols", "3"});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith("bench-csv: 2000 rows x 3 columns (1 date-time, 2 numbers)"), qPrintable(result.out));
+    QVERIFY(result.out.contains(" s ("));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

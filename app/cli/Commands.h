@@ -15,5 +15,7 @@ int runCommand(const Words& words);
 int gradCommand(const Words& words);
 int gradcheckCommand(const Words& words);
 int benchCommand(const Words& words);
+int inspectCommand(const Words& words);
+int benchCsvCommand(const Words& words);
 
 } // namespace cli

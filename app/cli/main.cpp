@@ -17,7 +17,9 @@ const char* overview =
     "  run        one sequence forward through a model: outputs and states as CSV\n"
     "  grad       loss and every parameter's gradient for one sequence, as JSON\n"
     "  gradcheck  check every gradient against finite differences\n"
-    "  bench      time a training step for several cells and sizes\n";
+    "  bench      time a training step for several cells and sizes\n"
+    "  inspect    what the CSV import detects in a file, or where the file is wrong\n"
+    "  bench-csv  time the CSV import on a generated file\n";
 
 int fail(const std::string& message)
 {
@@ -32,6 +34,7 @@ int main(int argc, char** argv)
     const std::map<std::string, std::function<int(const cli::Words&)>> commands{
         {"train", cli::trainCommand},         {"run", cli::runCommand},     {"grad", cli::gradCommand},
         {"gradcheck", cli::gradcheckCommand}, {"bench", cli::benchCommand},
+        {"inspect", cli::inspectCommand},     {"bench-csv", cli::benchCsvCommand},
     };
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::fputs(overview, argc < 2 ? stderr : stdout);

@@ -1,0 +1,47 @@
+// lstm-lab: the window. Options for demos and docs: --dataset, --cell, --hidden, --autoplay,
+// --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit) and
+// --benchmark-ui SECONDS (UI lateness while training flat out).
+#include "GuiOptions.h"
+#include "MainWindow.h"
+#include "ResponsivenessBenchmark.h"
+#include "TrainingController.h"
+
+#include <QApplication>
+#include <QScreen>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTimer>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LSTM Lab"));
+    QApplication::setApplicationName(QStringLiteral("lstm-lab"));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+
+    // Larger text on large screens, so a projected window reads from the back of the room.
+    if (const QScreen* screen = QGuiApplication::primaryScreen(); screen && screen->size().height() >= 1000) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * 1.25);
+        QApplication::setFont(font);
+    }
+
+    GuiOptions options;
+    if (const QString error = options.parse(QApplication::arguments()); !error.isEmpty()) {
+        std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(error));
+        return 2;
+    }
+    MainWindow window(options.settings);
+    if (!options.size.isEmpty())
+        window.resize(options.size);
+    else if (!window.restoreGeometry(QSettings().value("window/geometry").toByteArray()))
+        window.resize(1280, 720);
+    window.show();
+    if (options.benchmarkSeconds > 0)
+        runResponsivenessBenchmark(window, options.benchmarkSeconds);
+    else if (!options.screenshot.isEmpty())
+        options.takeScreenshotWhenReady(window);
+    else if (options.autoplay)
+        QTimer::singleShot(0, window.controller(), &TrainingController::play);
+    return QApplication::exec();
+}

@@ -1,0 +1,18 @@
+// One look for every chart: readable on a projector (large fonts, thick lines), following
+// the system palette so it works in light and dark themes, colour-blind-safe series colours.
+#pragma once
+
+#include <QList>
+
+class QAbstractAxis;
+class QChart;
+class QXYSeries;
+
+namespace ChartStyle {
+
+void apply(QChart* chart, const QList<QXYSeries*>& series);
+void styleAxis(QAbstractAxis* axis);
+// 1, 2 or 5 times a power of ten, the smallest such step at least `rough`.
+double niceStep(double rough);
+
+} // namespace ChartStyle

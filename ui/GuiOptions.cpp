@@ -1,0 +1,91 @@
+#include "GuiOptions.h"
+
+#include "MainWindow.h"
+#include "TrainingController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+#include <QTimer>
+
+QString GuiOptions::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LSTM Lab: watch an LSTM learn."));
+    parser.addHelpOption();
+    const QList<QCommandLineOption> sessionOptions{
+        {"dataset", "Built-in data set.", "name"},  {"cell", "lstm, lstm-peephole, lstm-1997, gru or rnn.", "name"},
+        {"hidden", "Hidden units per layer.", "n"}, {"layers", "Stacked layers, 1 to 4.", "n"},
+        {"lr", "Learning rate.", "rate"},           {"seed", "Random seed.", "n"},
+        {"params", "Data set parameters, e.g. frequency=0.05.", "k=v,..."}};
+    parser.addOptions(sessionOptions);
+    const QCommandLineOption autoplayOption("autoplay", "Start training at once.");
+    const QCommandLineOption screenshotOption("screenshot", "Save a PNG of the window and exit.", "file");
+    const QCommandLineOption afterStepsOption("after-steps", "With --screenshot: train this many steps first.", "n");
+    const QCommandLineOption sizeOption("size", "Window size, e.g. 1920x1080.", "WxH");
+    const QCommandLineOption benchmarkOption("benchmark-ui", "Measure UI lateness while training flat out.", "seconds");
+    parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption});
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet("help")) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        std::exit(0);
+    }
+
+    bool anySession = false;
+    QStringList sessionArguments;
+    for (const QCommandLineOption& option : sessionOptions)
+        if (parser.isSet(option)) {
+            sessionArguments << "--" + option.names().first() << parser.value(option);
+            anySession = true;
+        }
+    settings = anySession ? SessionSettings::demo() : SessionSettings::load(QSettings());
+    if (const QString error = settings.applyArguments(sessionArguments); !error.isEmpty())
+        return error;
+    autoplay = parser.isSet(autoplayOption);
+    screenshot = parser.value(screenshotOption);
+    bool ok = true;
+    if (parser.isSet(afterStepsOption))
+        afterSteps = parser.value(afterStepsOption).toLong(&ok);
+    if (!ok || afterSteps < 0)
+        return QStringLiteral("--after-steps takes a number of steps");
+    if (parser.isSet(benchmarkOption)) {
+        benchmarkSeconds = parser.value(benchmarkOption).toDouble(&ok);
+        if (!ok || benchmarkSeconds <= 0)
+            return QStringLiteral("--benchmark-ui takes a number of seconds");
+    }
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split('x');
+        size = parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
+        if (size.width() < 200 || size.height() < 200)
+            return QStringLiteral("--size takes WIDTHxHEIGHT, e.g. 1280x720");
+    }
+    return {};
+}
+
+void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
+{
+    TrainingController* controller = window.controller();
+    window.setAskBeforeRebuild(false);
+    const QString file = screenshot;
+    const long steps = afterSteps;
+    auto* done = new bool(false);
+    QObject::connect(controller, &TrainingController::snapshotChanged, &window,
+                     [&window, controller, file, steps, done](const SnapshotPointer& snapshot) {
+                         if (*done || snapshot->step < steps || (steps > 0 && snapshot->running == false &&
+                                                                 snapshot->step == 0))
+                             return;
+                         *done = true;
+                         controller->pause();
+                         // Let the last snapshot reach every view and the layout settle.
+                         QTimer::singleShot(500, &window, [&window, file, done] {
+                             const bool saved = window.grab().save(file);
+                             std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
+                                          qPrintable(file));
+                             delete done;
+                             QApplication::exit(saved ? 0 : 1);
+                         });
+                     });
+    if (steps > 0)
+        controller->play();
+}

@@ -1,0 +1,255 @@
+#include "MainWindow.h"
+
+#include "NoticeBanner.h"
+#include "LossChart.h"
+#include "PredictionChart.h"
+#include "SettingsPanel.h"
+#include "TrainingController.h"
+#include "TrainingToolBar.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSlider>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+QString lossText(double loss)
+{
+    return std::isfinite(loss) ? QString::number(loss, 'g', 4) : QStringLiteral("–");
+}
+
+} // namespace
+
+MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("LSTM Lab"));
+    m_controller = new TrainingController(this);
+    m_toolBar = new TrainingToolBar(this);
+    addToolBar(m_toolBar);
+    m_settings = new SettingsPanel;
+    m_settings->setSettings(settings);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_settings);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(m_settings->sizeHint().width() + 24);
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(scroll);
+    splitter->addWidget(buildCharts());
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_toolBar->playAction(), &QAction::triggered, m_controller, &TrainingController::togglePlay);
+    connect(m_toolBar->stepAction(), &QAction::triggered, m_controller, &TrainingController::step);
+    connect(m_toolBar->resetAction(), &QAction::triggered, this, &MainWindow::resetTraining);
+    connect(m_toolBar, &TrainingToolBar::stepsPerSecondChanged, m_controller, &TrainingController::setStepsPerSecond);
+    connect(m_settings, &SettingsPanel::learningRateChanged, m_controller, &TrainingController::setLearningRate);
+    connect(m_settings, &SettingsPanel::clipNormChanged, m_controller, &TrainingController::setClipNorm);
+    connect(m_settings, &SettingsPanel::rebuildRequested, this, &MainWindow::rebuild);
+    connect(m_banner, &NoticeBanner::restoreRequested, m_controller, &TrainingController::restoreLastGood);
+    connect(m_controller, &TrainingController::snapshotChanged, this, &MainWindow::showSnapshot);
+    connect(m_controller, &TrainingController::rebuildFailed, this, [this](const QString& message) {
+        m_banner->showMessage(tr("Cannot build this model: %1").arg(message), -1);
+    });
+    connect(m_controller, &TrainingController::modelSaved, this, [this](const QString& path, const QString& error) {
+        if (error.isEmpty()) {
+            rememberRecentModel(path);
+            statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+        } else {
+            m_banner->showMessage(tr("The model was not saved: %1").arg(error), -1);
+        }
+    });
+    connect(m_controller, &TrainingController::modelLoaded, this, [this](const QString& path, const QString& error) {
+        if (!error.isEmpty()) {
+            m_banner->showMessage(tr("The model was not loaded: %1").arg(error), -1);
+            return;
+        }
+        rememberRecentModel(path);
+        // The panel shows the loaded architecture; the data and training settings stay.
+        const lstm::ModelConfig& model = m_controller->latest()->model;
+        m_current.model.cell = model.cell;
+        m_current.model.hiddenSize = model.hiddenSize;
+        m_current.model.layers = model.layers;
+        m_settings->setSettings(m_current);
+        statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
+    });
+    m_controller->setStepsPerSecond(m_toolBar->stepsPerSecond());
+    m_current = settings;
+    m_controller->rebuild(settings);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildCharts()
+{
+    auto* charts = new QWidget;
+    auto* layout = new QVBoxLayout(charts);
+    m_banner = new NoticeBanner;
+    layout->addWidget(m_banner);
+
+    m_loss = new LossChart;
+    auto* lossOptions = new QHBoxLayout;
+    auto* logScale = new QCheckBox(tr("Logarithmic loss axis"));
+    logScale->setChecked(m_loss->logarithmic());
+    logScale->setToolTip(tr("A log axis shows the whole descent, from the first steps to the last digits"));
+    auto* smoothing = new QSlider(Qt::Horizontal);
+    smoothing->setRange(0, 99);
+    smoothing->setValue(60);
+    smoothing->setMaximumWidth(200);
+    smoothing->setToolTip(tr("Smooth the noisy training loss (an exponential moving average)"));
+    lossOptions->addWidget(logScale);
+    lossOptions->addSpacing(24);
+    lossOptions->addWidget(new QLabel(tr("Smoothing")));
+    lossOptions->addWidget(smoothing);
+    lossOptions->addStretch();
+    connect(logScale, &QCheckBox::toggled, m_loss, &LossChart::setLogarithmic);
+    connect(smoothing, &QSlider::valueChanged, m_loss, [this](int value) { m_loss->setSmoothing(value / 100.0); });
+
+    m_predictions = new PredictionChart;
+    layout->addWidget(m_loss, 1);
+    layout->addLayout(lossOptions);
+    layout->addWidget(m_predictions, 1);
+    return charts;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open model…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), QString(),
+                                                          tr("LSTM Lab models (*.json)"));
+        if (!path.isEmpty())
+            m_controller->loadModel(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Load trained weights to continue training or inspect them on the current data"));
+    QMenu* recent = file->addMenu(tr("Open &recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        for (const QString& path : QSettings().value("recentModels").toStringList())
+            recent->addAction(path, this, [this, path] { m_controller->loadModel(path); });
+        recent->setEnabled(!recent->isEmpty());
+    });
+    QAction* save = file->addAction(tr("&Save model…"), this, &MainWindow::saveModel);
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addActions({m_toolBar->playAction(), m_toolBar->stepAction(), m_toolBar->resetAction()});
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* fullScreen = view->addAction(tr("&Full screen"), this, [this] {
+        isFullScreen() ? showNormal() : showFullScreen();
+    });
+    fullScreen->setShortcut(Qt::Key_F11);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_stepLabel = new QLabel;
+    m_lossLabel = new QLabel;
+    m_rateLabel = new QLabel;
+    m_scoreLabel = new QLabel;
+    for (QLabel* label : {m_stepLabel, m_lossLabel, m_rateLabel, m_scoreLabel})
+        statusBar()->addWidget(label);
+}
+
+void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
+{
+    m_toolBar->setRunning(snapshot->running);
+    m_loss->showSnapshot(*snapshot);
+    m_predictions->showSnapshot(*snapshot);
+    m_stepLabel->setText(tr("Step %1").arg(snapshot->step));
+    m_lossLabel->setText(tr("   Loss: training %1, validation %2")
+                             .arg(lossText(snapshot->trainLoss), lossText(snapshot->validationLoss)));
+    m_rateLabel->setText(snapshot->running ? tr("   %1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0) : QString());
+    m_scoreLabel->setText(snapshot->score ? tr("   %1: %2%3")
+                                                .arg(QString::fromStdString(snapshot->score->name))
+                                                .arg(snapshot->score->value * 100, 0, 'f', 1)
+                                                .arg(snapshot->score->solved ? tr("% (solved)") : QStringLiteral("%"))
+                                          : QString());
+    if (snapshot->diverged || !snapshot->message.isEmpty())
+        m_banner->showMessage(snapshot->message, snapshot->diverged ? snapshot->lastGoodStep : -1);
+    else
+        m_banner->hide();
+}
+
+void MainWindow::rebuild(const SessionSettings& settings)
+{
+    if (m_askBeforeRebuild && m_controller->currentStep() > 0) {
+        QMessageBox question(QMessageBox::Question, tr("Start a new model?"),
+                             tr("This change needs a new model; the training so far will be lost."),
+                             QMessageBox::Ok | QMessageBox::Cancel, this);
+        auto* dontAsk = new QCheckBox(tr("Don't ask again"));
+        question.setCheckBox(dontAsk);
+        if (question.exec() != QMessageBox::Ok) {
+            m_settings->setSettings(m_current); // back to what is running
+            return;
+        }
+        m_askBeforeRebuild = !dontAsk->isChecked();
+    }
+    m_current = settings;
+    QSettings stored;
+    settings.save(stored);
+    m_controller->rebuild(settings);
+}
+
+void MainWindow::resetTraining()
+{
+    m_current = m_settings->settings();
+    m_controller->rebuild(m_current);
+}
+
+void MainWindow::saveModel()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(), tr("LSTM Lab models (*.json)"));
+    if (!path.isEmpty())
+        m_controller->saveModel(path);
+}
+
+void MainWindow::rememberRecentModel(const QString& path)
+{
+    QSettings stored;
+    QStringList recent = stored.value("recentModels").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    stored.setValue("recentModels", recent.mid(0, 8));
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+                             tr("<table cellpadding=4>"
+                                "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+                                "<tr><td><b>S</b> or <b>→</b></td><td>one optimizer step</td></tr>"
+                                "<tr><td><b>R</b></td><td>reset to fresh weights</td></tr>"
+                                "<tr><td><b>Ctrl+O</b></td><td>open a model</td></tr>"
+                                "<tr><td><b>Ctrl+S</b></td><td>save the model</td></tr>"
+                                "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+                                "<tr><td><b>F1</b> or <b>?</b></td><td>this list</td></tr></table>"));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings stored;
+    stored.setValue("window/geometry", saveGeometry());
+    m_settings->settings().save(stored);
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,60 @@
+// The window: settings on the left, toolbar on top, loss and prediction charts, a status
+// line. Wires the panels to the TrainingController and draws the snapshots it receives;
+// owns no training logic of its own.
+#pragma once
+
+#include "SessionSettings.h"
+#include "TrainingSnapshot.h"
+
+#include <QMainWindow>
+
+class NoticeBanner;
+class LossChart;
+class PredictionChart;
+class QLabel;
+class SettingsPanel;
+class TrainingController;
+class TrainingToolBar;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(const SessionSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    TrainingController* controller() const { return m_controller; }
+    SettingsPanel* settingsPanel() const { return m_settings; }
+    TrainingToolBar* trainingToolBar() const { return m_toolBar; }
+    NoticeBanner* banner() const { return m_banner; }
+    LossChart* lossChart() const { return m_loss; }
+    PredictionChart* predictionChart() const { return m_predictions; }
+    // Whether changing the model or data asks before throwing away a trained model.
+    void setAskBeforeRebuild(bool ask) { m_askBeforeRebuild = ask; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QWidget* buildCharts();
+    void buildMenus();
+    void buildStatusBar();
+    void showSnapshot(const SnapshotPointer& snapshot);
+    void rebuild(const SessionSettings& settings);
+    void resetTraining();
+    void saveModel();
+    void rememberRecentModel(const QString& path);
+    void showShortcuts();
+
+    TrainingController* m_controller = nullptr;
+    SettingsPanel* m_settings = nullptr;
+    TrainingToolBar* m_toolBar = nullptr;
+    NoticeBanner* m_banner = nullptr;
+    LossChart* m_loss = nullptr;
+    PredictionChart* m_predictions = nullptr;
+    QLabel* m_stepLabel = nullptr;
+    QLabel* m_lossLabel = nullptr;
+    QLabel* m_rateLabel = nullptr;
+    QLabel* m_scoreLabel = nullptr;
+    bool m_askBeforeRebuild = true;
+    SessionSettings m_current; // what the running model was built from
+};

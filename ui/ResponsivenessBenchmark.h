@@ -1,0 +1,18 @@
+// `lstm-lab --benchmark-ui SECONDS`: how the window holds up while training runs flat out.
+// A 10 ms timer on the UI thread records how late it fires while every chart is live; the
+// same session then trains headless for the same time. Prints p50/p99 lateness and both
+// training speeds. A benchmark, not a test: it measures, it does not judge.
+#pragma once
+
+class MainWindow;
+
+struct ResponsivenessResult {
+    double p50LatenessMs = 0;
+    double p99LatenessMs = 0;
+    double maxLatenessMs = 0;
+    double uiStepsPerSecond = 0;
+    double headlessStepsPerSecond = 0;
+};
+
+// Runs inside the application's event loop and quits it when done, printing the result.
+void runResponsivenessBenchmark(MainWindow& window, double seconds);

@@ -1,0 +1,39 @@
+// What the window shows of training at one moment, as one immutable value copied out of
+// the worker thread: progress, loss histories, predictions in the user's units, the task's
+// score and the latest recorded trace. Views draw it and never reach into the engine.
+#pragma once
+
+#include "Dataset.h"
+#include "ModelConfig.h"
+#include "Trace.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QPointF>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+struct TrainingSnapshot {
+    long step = 0;                     // optimizer steps done
+    bool running = false;
+    bool diverged = false;
+    QString message;                   // why training stopped, when it did on its own
+    double stepsPerSecond = 0;
+    double trainLoss = qQNaN();        // mean of the steps since the last snapshot
+    double validationLoss = qQNaN();
+    long lastGoodStep = -1;            // the weights restoreLastGood() would bring back
+    QList<QPointF> trainLossHistory;   // (step, loss), at most a few thousand points
+    QList<QPointF> validationLossHistory;
+    bool regression = true;
+    QList<QPointF> targets;            // (timestep, value) over the validation part
+    QList<QPointF> predictions;        // the model's one-step-ahead predictions there
+    QList<QPointF> freeRun;            // the model fed its own outputs after a primer
+    std::optional<lstm::TaskScore> score;
+    lstm::ModelConfig model;
+    std::shared_ptr<const lstm::StepTrace> trace; // the last recorded step, if any
+};
+
+using SnapshotPointer = std::shared_ptr<const TrainingSnapshot>;
+Q_DECLARE_METATYPE(SnapshotPointer)

@@ -1,0 +1,311 @@
+#include "TrainingWorker.h"
+
+#include "FreeRun.h"
+#include "Inference.h"
+#include "ModelFile.h"
+
+#include <cmath>
+
+namespace {
+constexpr int publishIntervalMs = 33;     // about 30 snapshots a second at most
+constexpr int evaluationIntervalMs = 150; // validation loss at least this often
+constexpr int sliceMs = 8;                // training time before commands get a turn
+constexpr int historyBuckets = 1500;
+} // namespace
+
+TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent)
+{
+    m_tick.setSingleShot(true);
+    connect(&m_tick, &QTimer::timeout, this, &TrainingWorker::runSlice);
+}
+
+TrainingWorker::~TrainingWorker() = default;
+
+void TrainingWorker::rebuild(const SessionSettings& settings)
+{
+    try {
+        auto data = lstm::makeGenerator(settings.dataset.toStdString(), settings.data, settings.train.seed);
+        auto trainer = std::make_unique<lstm::Trainer<float>>(lstm::modelFor(data->shape(), settings.model), settings.train);
+        m_data = std::move(data);
+        m_trainer = std::move(trainer);
+    } catch (const std::exception& error) {
+        emit rebuildFailed(QString::fromUtf8(error.what()));
+        return;
+    }
+    m_settings = settings;
+    startFresh();
+}
+
+void TrainingWorker::startFresh()
+{
+    m_sampler = lstm::Random(m_settings.train.seed + 1);
+    m_running = false;
+    m_diverged = false;
+    m_message.clear();
+    m_trainHistory.clear();
+    m_validationHistory.clear();
+    m_lossSum = 0;
+    m_lossCount = 0;
+    m_trainLoss = qQNaN();
+    m_trace.reset();
+    m_tick.stop();
+    evaluate();
+    publish();
+}
+
+void TrainingWorker::play()
+{
+    if (!m_trainer || m_running)
+        return;
+    m_running = true;
+    m_diverged = false;
+    m_message.clear();
+    m_rateClock.start();
+    m_rateSteps = 0;
+    schedule();
+    publish();
+}
+
+void TrainingWorker::pause()
+{
+    m_running = false;
+    m_tick.stop();
+    evaluate();
+    publish();
+}
+
+void TrainingWorker::stepOnce()
+{
+    if (!m_trainer)
+        return;
+    m_running = false;
+    m_tick.stop();
+    m_trainer->setRecording(true);
+    trainOneStep();
+    m_trainer->setRecording(false);
+    evaluate();
+    publish();
+}
+
+void TrainingWorker::setStepsPerSecond(double stepsPerSecond)
+{
+    m_stepsPerSecond = std::max(0.0, stepsPerSecond);
+    if (m_running)
+        schedule();
+}
+
+void TrainingWorker::setLearningRate(double rate)
+{
+    m_settings.train.learningRate = rate;
+    if (m_trainer)
+        m_trainer->setLearningRate(rate);
+}
+
+void TrainingWorker::setClipNorm(double norm)
+{
+    m_settings.train.clipNorm = norm;
+    if (m_trainer)
+        m_trainer->setClipNorm(norm);
+}
+
+void TrainingWorker::restoreLastGood()
+{
+    if (!m_trainer || m_lastGoodStep < 0)
+        return;
+    m_trainer->setParameters(m_lastGood);
+    m_diverged = false;
+    m_message = tr("Restored the weights of step %1.").arg(m_lastGoodStep);
+    evaluate();
+    publish();
+}
+
+// Through the engine's temp-and-rename save, so a failed save leaves the old file intact.
+void TrainingWorker::saveModel(const QString& path)
+{
+    if (!m_trainer)
+        return;
+    try {
+        lstm::saveModel(path.toStdString(), lstm::modelFromNetwork(m_trainer->network()));
+        emit modelSaved(path, QString());
+    } catch (const std::exception& error) {
+        emit modelSaved(path, QString::fromUtf8(error.what()));
+    }
+}
+
+namespace {
+
+// Why a model cannot train on the current data, or an empty string when it can.
+QString mismatch(const lstm::ModelConfig& model, const lstm::DataShape& data)
+{
+    if (model.symbolInput() != data.symbols || model.inputSize != data.inputSize)
+        return TrainingWorker::tr("the model reads %1 %2 per step, the data has %3 %4")
+            .arg(model.inputSize).arg(model.symbolInput() ? "symbols" : "inputs")
+            .arg(data.inputSize).arg(data.symbols ? "symbols" : "inputs");
+    if (model.outputSize != data.outputSize || model.output != data.output || model.outputAt != data.outputAt)
+        return TrainingWorker::tr("the model's output (%1 %2 at %3) does not fit the data's (%4 %5 at %6)")
+            .arg(model.outputSize).arg(QString::fromUtf8(lstm::outputKindName(model.output).data()))
+            .arg(QString::fromUtf8(lstm::outputAtName(model.outputAt).data())).arg(data.outputSize)
+            .arg(QString::fromUtf8(lstm::outputKindName(data.output).data()))
+            .arg(QString::fromUtf8(lstm::outputAtName(data.outputAt).data()));
+    return {};
+}
+
+} // namespace
+
+void TrainingWorker::loadModel(const QString& path)
+{
+    if (!m_data)
+        return;
+    try {
+        const lstm::Model model = lstm::loadModel(path.toStdString());
+        if (const QString problem = mismatch(model.config, m_data->shape()); !problem.isEmpty()) {
+            emit modelLoaded(path, tr("This model does not fit the current data: %1.").arg(problem));
+            return;
+        }
+        auto trainer = std::make_unique<lstm::Trainer<float>>(model.config, m_settings.train);
+        trainer->setParameters(model.parameters.values().cast<float>());
+        m_trainer = std::move(trainer);
+    } catch (const std::exception& error) {
+        emit modelLoaded(path, QString::fromUtf8(error.what()));
+        return;
+    }
+    startFresh();
+    emit modelLoaded(path, QString());
+}
+
+void TrainingWorker::schedule()
+{
+    m_tick.start(m_stepsPerSecond > 0 ? int(std::lround(1000.0 / m_stepsPerSecond)) : 0);
+}
+
+bool TrainingWorker::trainOneStep()
+{
+    const lstm::StepResult result =
+        m_trainer->step([this](lstm::SequenceBatch<double>& out) {
+            m_data->sampleTrainBatch(m_sampler, m_settings.train.batchSize, out);
+        });
+    if (m_trainer->recording())
+        m_trace = std::make_shared<const lstm::StepTrace>(m_trainer->trace());
+    if (result.diverged) {
+        m_running = false;
+        m_diverged = true;
+        m_message = tr("Training diverged at step %1: the loss became %2. The learning rate (%3) is probably "
+                       "too high for this model. Lower it, or restore the last good weights.")
+                        .arg(result.step + 1)
+                        .arg(std::isnan(result.loss) ? QStringLiteral("NaN") : QStringLiteral("infinite"))
+                        .arg(m_settings.train.learningRate);
+        return false;
+    }
+    m_trainHistory.append(double(result.step), result.loss);
+    m_lossSum += result.loss;
+    ++m_lossCount;
+    ++m_rateSteps;
+    return true;
+}
+
+void TrainingWorker::runSlice()
+{
+    if (!m_running)
+        return;
+    QElapsedTimer slice;
+    slice.start();
+    const bool flatOut = m_stepsPerSecond <= 0;
+    do {
+        if (!trainOneStep())
+            break;
+        if (validationDue())
+            evaluateLoss();
+    } while (flatOut && slice.elapsed() < sliceMs);
+
+    if (!m_running || m_sincePublish.elapsed() >= publishIntervalMs) {
+        evaluate();
+        publish();
+    }
+    if (m_running)
+        schedule();
+}
+
+// Validation loss at least every few steps early on (every 10, then every 5% of the steps
+// so far), so the curve has its shape however fast training runs, and every 150 ms anyway.
+bool TrainingWorker::validationDue() const
+{
+    const long sinceLast = m_trainer->steps() - m_lastEvaluatedStep;
+    return sinceLast >= std::max(10L, m_trainer->steps() / 20) || m_sinceEvaluation.elapsed() >= evaluationIntervalMs;
+}
+
+void TrainingWorker::evaluateLoss()
+{
+    m_sinceEvaluation.start();
+    m_lastEvaluatedStep = m_trainer->steps();
+    m_validationLoss = m_trainer->evaluate(m_data->validationSet());
+    if (std::isfinite(m_validationLoss)) {
+        m_validationHistory.append(double(m_trainer->steps()), m_validationLoss);
+        m_lastGood = m_trainer->network().parameters().values();
+        m_lastGoodStep = m_trainer->steps();
+    }
+}
+
+void TrainingWorker::evaluate()
+{
+    evaluateLoss();
+    const lstm::SequenceBatch<double>& validation = m_data->validationSet();
+    const Eigen::MatrixXd outputs = m_trainer->predict(validation);
+    m_score = m_data->score(validation, outputs);
+
+    m_targets.clear();
+    m_predictions.clear();
+    m_freeRun.clear();
+    const lstm::ModelConfig& model = m_trainer->network().config();
+    if (model.output != lstm::OutputKind::Regression || model.outputAt != lstm::OutputAt::EveryStep)
+        return;
+    // Validation sequences are consecutive stretches of the series: lay them end to end.
+    const int T = validation.steps, B = validation.batch;
+    for (int b = 0; b < B; ++b)
+        for (int t = 0; t < T; ++t) {
+            const double x = double(b * T + t);
+            m_targets.append({x, m_data->toUserUnits(0, validation.targets(0, t * B + b))});
+            m_predictions.append({x, m_data->toUserUnits(0, outputs(0, t * B + b))});
+        }
+    if (lstm::canFreeRun(m_trainer->network()) && B > 1) {
+        Eigen::MatrixXd primer(T, 1);
+        for (int t = 0; t < T; ++t)
+            primer(t, 0) = validation.inputs(0, t * B);
+        const Eigen::MatrixXd run = lstm::freeRun(m_trainer->network(), primer, (B - 1) * T);
+        for (Eigen::Index t = 0; t < run.rows(); ++t)
+            m_freeRun.append({double(T + t), m_data->toUserUnits(0, run(t, 0))});
+    }
+}
+
+void TrainingWorker::publish()
+{
+    m_sincePublish.start();
+    if (m_lossCount > 0) {
+        m_trainLoss = m_lossSum / m_lossCount;
+        m_lossSum = 0;
+        m_lossCount = 0;
+    }
+    if (m_running && m_rateClock.elapsed() > 250) {
+        m_stepsPerSecondMeasured = 1000.0 * double(m_rateSteps) / double(m_rateClock.elapsed());
+        m_rateClock.start();
+        m_rateSteps = 0;
+    }
+    auto snapshot = std::make_shared<TrainingSnapshot>();
+    snapshot->step = m_trainer->steps();
+    snapshot->running = m_running;
+    snapshot->diverged = m_diverged;
+    snapshot->message = m_message;
+    snapshot->stepsPerSecond = m_running ? m_stepsPerSecondMeasured : 0;
+    snapshot->trainLoss = m_trainLoss;
+    snapshot->validationLoss = m_validationLoss;
+    snapshot->lastGoodStep = m_lastGoodStep;
+    snapshot->trainLossHistory = m_trainHistory.decimated(historyBuckets);
+    snapshot->validationLossHistory = m_validationHistory.decimated(historyBuckets);
+    snapshot->regression = m_trainer->network().config().output == lstm::OutputKind::Regression;
+    snapshot->targets = m_targets;
+    snapshot->predictions = m_predictions;
+    snapshot->freeRun = m_freeRun;
+    snapshot->score = m_score;
+    snapshot->model = m_trainer->network().config();
+    snapshot->trace = m_trace;
+    emit snapshotReady(std::move(snapshot));
+}

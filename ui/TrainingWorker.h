@@ -1,0 +1,80 @@
+// Runs training on the worker thread: owns the data set and the trainer, takes commands as
+// queued calls, trains in short time slices so that commands are never kept waiting, and
+// publishes at most ~30 snapshots a second. Lives on the thread TrainingController starts;
+// nothing here is touched from the UI thread.
+#pragma once
+
+#include "LossHistory.h"
+#include "SessionSettings.h"
+#include "TrainingSnapshot.h"
+
+#include "Trainer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class TrainingWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingWorker(QObject* parent = nullptr);
+    ~TrainingWorker() override;
+
+    // Commands; called on the worker thread through queued invocations.
+    void rebuild(const SessionSettings& settings);
+    void play();
+    void pause();
+    void stepOnce();
+    void setStepsPerSecond(double stepsPerSecond); // 0 = as fast as possible
+    void setLearningRate(double rate);
+    void setClipNorm(double norm);
+    void restoreLastGood();
+    void saveModel(const QString& path);
+    void loadModel(const QString& path); // keeps the data; the model must fit its shape
+
+signals:
+    void snapshotReady(SnapshotPointer snapshot);
+    void rebuildFailed(QString message);
+    void modelSaved(QString path, QString error);
+    void modelLoaded(QString path, QString error);
+
+private:
+    void runSlice();
+    bool trainOneStep(); // false when training stopped (diverged)
+    bool validationDue() const;
+    void evaluateLoss(); // validation loss only
+    void evaluate();     // loss, predictions, free run and score, for a snapshot
+    void publish();
+    void schedule();
+    void startFresh(); // clears histories and publishes step 0 of the current trainer
+
+    SessionSettings m_settings;
+    std::unique_ptr<lstm::Dataset> m_data;
+    std::unique_ptr<lstm::Trainer<float>> m_trainer;
+    lstm::Random m_sampler{1};
+    QTimer m_tick{this}; // a child, so that moveToThread() takes it along
+    QElapsedTimer m_sincePublish;
+    QElapsedTimer m_sinceEvaluation;
+    long m_lastEvaluatedStep = 0;
+    QElapsedTimer m_rateClock;
+    long m_rateSteps = 0;
+    double m_stepsPerSecondMeasured = 0;
+    double m_stepsPerSecond = 0;
+    bool m_running = false;
+    bool m_diverged = false;
+    QString m_message;
+
+    LossHistory m_trainHistory;
+    LossHistory m_validationHistory;
+    double m_lossSum = 0;
+    int m_lossCount = 0;
+    double m_trainLoss = qQNaN();
+    double m_validationLoss = qQNaN();
+    std::optional<lstm::TaskScore> m_score;
+    QList<QPointF> m_targets, m_predictions, m_freeRun;
+    lstm::Vector<float> m_lastGood;
+    long m_lastGoodStep = -1;
+    std::shared_ptr<const lstm::StepTrace> m_trace;
+};
