@@ -39,7 +39,7 @@ private:
     void refuseEmpty(CsvReader& reader, const CsvLayout& layout) const;
     void finish();
     void sortByTime();
-    void reportProgress(std::uint64_t bytes) const;
+    void reportProgress(double fraction) const; // throws CsvCancelled when the callback says stop
 
     std::istream& m_in;
     const std::string& m_name;
@@ -76,7 +76,7 @@ CsvTable Importer::run()
     if (m_table.fileRows == 0)
         refuseEmpty(reader, layout);
     finish();
-    reportProgress(m_size);
+    reportProgress(1.0);
     return std::move(m_table);
 }
 
@@ -122,7 +122,7 @@ void Importer::readRecords(CsvReader& reader)
         checkWidth(record);
         addRow(record);
         if (reader.bytesConsumed() >= nextReport) {
-            reportProgress(reader.bytesConsumed());
+            reportProgress(m_size ? std::min(1.0, double(reader.bytesConsumed()) / double(m_size)) : 0.0);
             nextReport += progressEvery;
         }
     }
@@ -244,12 +244,9 @@ void Importer::sortByTime()
         m_table.repeatedTimes += time[k] == time[k - 1];
 }
 
-void Importer::reportProgress(std::uint64_t bytes) const
+void Importer::reportProgress(double fraction) const
 {
-    if (!m_options.progress)
-        return;
-    const double fraction = m_size ? std::min(1.0, double(bytes) / double(m_size)) : 0.0;
-    if (!m_options.progress(fraction))
+    if (m_options.progress && !m_options.progress(fraction))
         throw CsvCancelled(m_name);
 }
 

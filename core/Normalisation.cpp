@@ -5,27 +5,6 @@
 
 namespace lstm {
 
-const char* normalisationName(Normalisation kind)
-{
-    switch (kind) {
-    case Normalisation::ZScore:
-        return "zscore";
-    case Normalisation::MinMax:
-        return "minmax";
-    case Normalisation::None:
-        break;
-    }
-    return "none";
-}
-
-std::optional<Normalisation> parseNormalisation(const std::string& name)
-{
-    for (const Normalisation kind : {Normalisation::None, Normalisation::ZScore, Normalisation::MinMax})
-        if (name == normalisationName(kind))
-            return kind;
-    return std::nullopt;
-}
-
 Scaling fitScaling(Normalisation kind, std::span<const double> values)
 {
     if (kind == Normalisation::None || values.empty())

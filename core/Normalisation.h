@@ -3,16 +3,11 @@
 // leaks into training. Not the choice of columns (SeriesPreparation.h).
 #pragma once
 
-#include <optional>
 #include <span>
-#include <string>
 
 namespace lstm {
 
 enum class Normalisation { None, ZScore, MinMax };
-
-const char* normalisationName(Normalisation kind); // "none", "zscore", "minmax"
-std::optional<Normalisation> parseNormalisation(const std::string& name);
 
 // y = (x - offset) / scale
 struct Scaling {

@@ -67,10 +67,11 @@ void MainWindowTest::playTrainsAndTheLossFalls()
     QVERIFY(snapshots.count() >= 2);
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->validationLoss < initialLoss / 5, timeoutMs);
 
-    // The charts draw what the snapshot holds.
-    QVERIFY(window.lossChart()->trainSeries()->count() > 10);
-    QCOMPARE(window.predictionChart()->targetSeries()->count(), controller->latest()->targets.size());
-    QVERIFY(window.predictionChart()->freeRunSeries()->count() > 0);
+    // The charts draw what the snapshots hold, on the next frame.
+    QTRY_VERIFY_WITH_TIMEOUT(window.lossChart()->trainSeries()->count() > 10, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.predictionChart()->targetSeries()->count(), controller->latest()->targets.size(),
+                              timeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window.predictionChart()->freeRunSeries()->count() > 0, timeoutMs);
 
     window.trainingToolBar()->playAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!controller->running(), timeoutMs);
@@ -143,7 +144,7 @@ void MainWindowTest::divergencePausesAndRestores()
     window.trainingToolBar()->playAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->diverged, timeoutMs);
     QVERIFY(!controller->running());
-    QVERIFY(window.banner()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible(), timeoutMs); // drawn on the next frame
     QVERIFY(window.banner()->message().contains("learning rate"));
     const long lastGood = controller->latest()->lastGoodStep;
     QVERIFY(lastGood >= 0);
@@ -196,7 +197,7 @@ void MainWindowTest::savedModelLoadsBack()
     QVERIFY(loaded.wait(timeoutMs));
     QVERIFY2(loaded.at(1).at(1).toString().contains("3 inputs"), qPrintable(loaded.at(1).at(1).toString()));
     QCOMPARE(loader->latest()->model.hiddenSize, 12);
-    QVERIFY(fresh.banner()->message().contains("3 inputs")); // said in the window, without a modal dialog
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.banner()->message().contains("3 inputs"), timeoutMs); // no modal dialog
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -62,7 +62,17 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     connect(m_settings, &SettingsPanel::clipNormChanged, m_controller, &TrainingController::setClipNorm);
     connect(m_settings, &SettingsPanel::rebuildRequested, this, &MainWindow::rebuild);
     connect(m_banner, &NoticeBanner::restoreRequested, m_controller, &TrainingController::restoreLastGood);
-    connect(m_controller, &TrainingController::snapshotChanged, this, &MainWindow::showSnapshot);
+    // Snapshots only mark the window stale; a 30 Hz timer draws the newest one. A window that
+    // draws slower than training publishes then skips snapshots instead of falling behind.
+    connect(m_controller, &TrainingController::snapshotChanged, this, [this] { m_stale = true; });
+    m_frameTimer.setInterval(33);
+    connect(&m_frameTimer, &QTimer::timeout, this, [this] {
+        if (m_stale && m_controller->latest()) {
+            m_stale = false;
+            showSnapshot(m_controller->latest());
+        }
+    });
+    m_frameTimer.start();
     connect(m_controller, &TrainingController::rebuildFailed, this, [this](const QString& message) {
         m_banner->showMessage(tr("Cannot build this model: %1").arg(message), -1);
     });

@@ -7,6 +7,7 @@
 #include "TrainingSnapshot.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 class NoticeBanner;
 class LossChart;
@@ -57,4 +58,6 @@ private:
     QLabel* m_scoreLabel = nullptr;
     bool m_askBeforeRebuild = true;
     SessionSettings m_current; // what the running model was built from
+    QTimer m_frameTimer;
+    bool m_stale = false;      // a snapshot arrived that is not drawn yet
 };

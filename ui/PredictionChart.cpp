@@ -33,11 +33,12 @@ PredictionChart::PredictionChart(QWidget* parent) : QChartView(parent)
     QPen dashed = m_freeRun->pen();
     dashed.setStyle(Qt::DashLine);
     m_freeRun->setPen(dashed);
-    setRenderHint(QPainter::Antialiasing);
 }
 
 void PredictionChart::showSnapshot(const TrainingSnapshot& snapshot)
 {
+    // Smooth lines for a paused picture; while training runs, plain lines draw in half the time.
+    setRenderHint(QPainter::Antialiasing, !snapshot.running);
     m_target->replace(snapshot.targets);
     m_prediction->replace(snapshot.predictions);
     m_freeRun->replace(snapshot.freeRun);

@@ -2,9 +2,14 @@
 
 #include "TrainingWorker.h"
 
+#include <Eigen/Core>
+
 TrainingController::TrainingController(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<SnapshotPointer>();
+    // Training gets one core and the window keeps the other: Eigen's OpenMP threads spin
+    // while they wait, and on two cores they starved the UI thread (p50 timer lateness 75 ms).
+    Eigen::setNbThreads(1);
     m_worker = new TrainingWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -10,7 +10,7 @@ namespace {
 constexpr int publishIntervalMs = 33;     // about 30 snapshots a second at most
 constexpr int evaluationIntervalMs = 150; // validation loss at least this often
 constexpr int sliceMs = 8;                // training time before commands get a turn
-constexpr int historyBuckets = 1500;
+constexpr int historyBuckets = 600;      // up to 1200 points: about one per pixel column
 } // namespace
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent)

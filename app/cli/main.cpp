@@ -3,6 +3,8 @@
 #include "Arguments.h"
 #include "Commands.h"
 
+#include <Eigen/Core>
+
 #include <cstdio>
 #include <exception>
 #include <functional>
@@ -40,6 +42,9 @@ int main(int argc, char** argv)
         std::fputs(overview, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
+    // One thread unless a command asks for more (bench --threads): runs stay reproducible
+    // in speed, and OpenMP's spinning threads do not compete with anything else running.
+    Eigen::setNbThreads(1);
     const auto command = commands.find(argv[1]);
     if (command == commands.end())
         return fail(std::string("unknown command \"") + argv[1] + "\" (try lstm-lab-cli --help)");
