@@ -15,6 +15,7 @@ PredictionChart::PredictionChart(QWidget* parent) : QChartView(parent)
     m_prediction->setName(tr("prediction (one step ahead)"));
     m_freeRun = new QLineSeries(chart);
     m_freeRun->setName(tr("free-running (fed its own outputs)"));
+    m_score = new QLineSeries(chart);
     m_x = new QValueAxis(chart);
     m_x->setTitleText(tr("timestep"));
     m_x->setLabelFormat("%d");
@@ -23,13 +24,13 @@ PredictionChart::PredictionChart(QWidget* parent) : QChartView(parent)
     m_y->setLabelFormat("%g");
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
-    for (QLineSeries* series : {m_target, m_prediction, m_freeRun}) {
+    for (QLineSeries* series : {m_target, m_prediction, m_freeRun, m_score}) {
         chart->addSeries(series);
         series->attachAxis(m_x);
         series->attachAxis(m_y);
     }
     setChart(chart);
-    ChartStyle::apply(chart, {m_target, m_prediction, m_freeRun});
+    ChartStyle::apply(chart, {m_target, m_prediction, m_freeRun, m_score});
     QPen dashed = m_freeRun->pen();
     dashed.setStyle(Qt::DashLine);
     m_freeRun->setPen(dashed);
@@ -39,6 +40,18 @@ void PredictionChart::showSnapshot(const TrainingSnapshot& snapshot)
 {
     // Smooth lines for a paused picture; while training runs, plain lines draw in half the time.
     setRenderHint(QPainter::Antialiasing, !snapshot.running);
+    const bool curves = !snapshot.targets.isEmpty();
+    for (QLineSeries* series : {m_target, m_prediction, m_freeRun})
+        series->setVisible(curves);
+    m_score->setVisible(!curves);
+    if (curves)
+        showCurves(snapshot);
+    else
+        showScore(snapshot);
+}
+
+void PredictionChart::showCurves(const TrainingSnapshot& snapshot)
+{
     m_target->replace(snapshot.targets);
     m_prediction->replace(snapshot.predictions);
     m_freeRun->replace(snapshot.freeRun);
@@ -53,10 +66,31 @@ void PredictionChart::showSnapshot(const TrainingSnapshot& snapshot)
         }
     // The free run may wander off; the axis follows the targets so the picture stays readable.
     const double margin = std::max(1e-6, 0.1 * (high - low));
+    m_x->setTitleText(tr("timestep"));
     m_x->setRange(0, last);
     m_x->applyNiceNumbers();
+    m_y->setTitleText(tr("value"));
     m_y->setRange(low - margin, high + margin);
     m_y->applyNiceNumbers();
-    chart()->setTitle(snapshot.regression ? tr("Predictions on validation data")
-                                          : tr("Predictions: not a curve for classification data"));
+    chart()->setTitle(tr("Predictions on validation data"));
+    setToolTip(tr("Blue: what should come next. Orange: what the model predicts one step ahead. "
+                  "Green, dashed: the model fed its own predictions after the first sequence."));
+}
+
+void PredictionChart::showScore(const TrainingSnapshot& snapshot)
+{
+    m_score->replace(snapshot.scoreHistory);
+    const QString name = snapshot.score ? QString::fromStdString(snapshot.score->name) : tr("score");
+    m_score->setName(name);
+    double last = 10;
+    for (const QPointF& p : snapshot.scoreHistory)
+        last = std::max(last, p.x());
+    m_x->setTitleText(tr("optimizer step"));
+    m_x->setRange(0, last);
+    m_x->applyNiceNumbers();
+    m_y->setTitleText(name);
+    m_y->setRange(0, 1);
+    chart()->setTitle(snapshot.score ? tr("Validation %1 during training").arg(name)
+                                     : tr("No curve or score to show for this data"));
+    setToolTip(snapshot.score ? tr("Solved when: %1").arg(QString::fromStdString(snapshot.score->criterion)) : QString());
 }

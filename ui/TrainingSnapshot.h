@@ -31,6 +31,7 @@ struct TrainingSnapshot {
     QList<QPointF> predictions;        // the model's one-step-ahead predictions there
     QList<QPointF> freeRun;            // the model fed its own outputs after a primer
     std::optional<lstm::TaskScore> score;
+    QList<QPointF> scoreHistory;       // (step, score value in [0, 1]) when the data has a score
     lstm::ModelConfig model;
     std::shared_ptr<const lstm::StepTrace> trace; // the last recorded step, if any
 };

@@ -44,6 +44,7 @@ void TrainingWorker::startFresh()
     m_message.clear();
     m_trainHistory.clear();
     m_validationHistory.clear();
+    m_scoreHistory.clear();
     m_lossSum = 0;
     m_lossCount = 0;
     m_trainLoss = qQNaN();
@@ -251,6 +252,8 @@ void TrainingWorker::evaluate()
     const lstm::SequenceBatch<double>& validation = m_data->validationSet();
     const Eigen::MatrixXd outputs = m_trainer->predict(validation);
     m_score = m_data->score(validation, outputs);
+    if (m_score)
+        m_scoreHistory.append(double(m_trainer->steps()), m_score->value);
 
     m_targets.clear();
     m_predictions.clear();
@@ -305,6 +308,7 @@ void TrainingWorker::publish()
     snapshot->predictions = m_predictions;
     snapshot->freeRun = m_freeRun;
     snapshot->score = m_score;
+    snapshot->scoreHistory = m_scoreHistory.decimated(historyBuckets);
     snapshot->model = m_trainer->network().config();
     snapshot->trace = m_trace;
     emit snapshotReady(std::move(snapshot));

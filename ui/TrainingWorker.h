@@ -4,7 +4,7 @@
 // nothing here is touched from the UI thread.
 #pragma once
 
-#include "LossHistory.h"
+#include "StepHistory.h"
 #include "SessionSettings.h"
 #include "TrainingSnapshot.h"
 
@@ -66,8 +66,9 @@ private:
     bool m_diverged = false;
     QString m_message;
 
-    LossHistory m_trainHistory;
-    LossHistory m_validationHistory;
+    StepHistory m_trainHistory;
+    StepHistory m_validationHistory;
+    StepHistory m_scoreHistory;
     double m_lossSum = 0;
     int m_lossCount = 0;
     double m_trainLoss = qQNaN();

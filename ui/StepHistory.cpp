@@ -1,13 +1,13 @@
-#include "LossHistory.h"
+#include "StepHistory.h"
 
 #include <cmath>
 
-void LossHistory::append(double step, double loss)
+void StepHistory::append(double step, double value)
 {
-    m_points.emplace_back(step, loss);
+    m_points.emplace_back(step, value);
 }
 
-QList<QPointF> LossHistory::decimated(int buckets) const
+QList<QPointF> StepHistory::decimated(int buckets) const
 {
     QList<QPointF> out;
     if (m_points.size() <= size_t(2 * buckets)) {

@@ -1,6 +1,7 @@
-// Every (step, loss) of a run, handed out decimated: each of at most `buckets` slices of
-// the step range keeps its minimum and maximum, so a spike never disappears from the chart
-// however long the run, and a chart never holds more than 2 * buckets points.
+// Every (step, value) of a run (a loss, an accuracy), handed out decimated: each of at most
+// `buckets` slices of the step range keeps its minimum and maximum, so a spike never
+// disappears from the chart however long the run, and a chart never holds more than
+// 2 * buckets points.
 #pragma once
 
 #include <QList>
@@ -8,9 +9,9 @@
 
 #include <vector>
 
-class LossHistory {
+class StepHistory {
 public:
-    void append(double step, double loss);
+    void append(double step, double value);
     void clear() { m_points.clear(); }
     bool isEmpty() const { return m_points.empty(); }
     size_t size() const { return m_points.size(); }
