@@ -242,8 +242,9 @@ Values resolve(const GeneratorInfo& info, const GeneratorSettings& settings)
     for (const GeneratorParameter& p : info.parameters)
         values[p.key] = p.value;
     for (const auto& [key, value] : settings) {
+        const std::string& name = key; // clang 14 cannot capture a structured binding
         const auto found = std::find_if(info.parameters.begin(), info.parameters.end(),
-                                        [&](const GeneratorParameter& p) { return p.key == key; });
+                                        [&name](const GeneratorParameter& p) { return p.key == name; });
         if (found == info.parameters.end())
             throw std::invalid_argument("\"" + info.name + "\" has no parameter \"" + key + "\"");
         if (!(value >= found->minimum && value <= found->maximum) || (found->integer && value != std::floor(value)))

@@ -8,6 +8,8 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <memory>
+
 QString GuiOptions::parse(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -69,20 +71,18 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
     window.setAskBeforeRebuild(false);
     const QString file = screenshot;
     const long steps = afterSteps;
-    auto* done = new bool(false);
+    auto taken = std::make_shared<bool>(false);
     QObject::connect(controller, &TrainingController::snapshotChanged, &window,
-                     [&window, controller, file, steps, done](const SnapshotPointer& snapshot) {
-                         if (*done || snapshot->step < steps || (steps > 0 && snapshot->running == false &&
-                                                                 snapshot->step == 0))
+                     [&window, controller, file, steps, taken](const SnapshotPointer& snapshot) {
+                         if (*taken || snapshot->step < steps)
                              return;
-                         *done = true;
+                         *taken = true;
                          controller->pause();
                          // Let the last snapshot reach every view and the layout settle.
-                         QTimer::singleShot(500, &window, [&window, file, done] {
+                         QTimer::singleShot(500, &window, [&window, file] {
                              const bool saved = window.grab().save(file);
                              std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
                                           qPrintable(file));
-                             delete done;
                              QApplication::exit(saved ? 0 : 1);
                          });
                      });

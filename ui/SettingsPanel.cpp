@@ -50,6 +50,19 @@ const NamedChoice optimizerChoices[] = {
     {"sgd", "SGD", "Plain gradient descent: step = learning rate × gradient."},
 };
 
+// A combo box of named choices, each with its own tooltip; the item data is the choice's name.
+template <size_t N>
+QComboBox* choiceBox(const NamedChoice (&choices)[N], const QString& tip)
+{
+    auto* box = new QComboBox;
+    for (const NamedChoice& choice : choices) {
+        box->addItem(SettingsPanel::tr(choice.label), QString::fromLatin1(choice.name));
+        box->setItemData(box->count() - 1, SettingsPanel::tr(choice.tip), Qt::ToolTipRole);
+    }
+    box->setToolTip(tip);
+    return box;
+}
+
 } // namespace
 
 SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
@@ -118,12 +131,7 @@ QWidget* SettingsPanel::buildModelSection()
     auto* widget = new QWidget;
     auto* form = new QFormLayout(widget);
     form->setContentsMargins(0, 0, 0, 0);
-    m_cell = new QComboBox;
-    for (const NamedChoice& choice : cellChoices) {
-        m_cell->addItem(tr(choice.label), QString::fromLatin1(choice.name));
-        m_cell->setItemData(m_cell->count() - 1, tr(choice.tip), Qt::ToolTipRole);
-    }
-    m_cell->setToolTip(tr("The kind of recurrent cell. Hover an entry for what it is."));
+    m_cell = choiceBox(cellChoices, tr("The kind of recurrent cell. Hover an entry for what it is."));
     m_hidden = integerBox(1, 512, tr("Units per layer: how much the network can remember at once."));
     m_layers = integerBox(1, 4, tr("Recurrent layers stacked on each other; each reads the h of the one below."));
     m_truncation = integerBox(0, 1000, tr("Truncated backpropagation through time: gradients flow back at most "
@@ -145,12 +153,7 @@ QWidget* SettingsPanel::buildTrainingSection()
     auto* widget = new QWidget;
     auto* form = new QFormLayout(widget);
     form->setContentsMargins(0, 0, 0, 0);
-    m_optimizer = new QComboBox;
-    for (const NamedChoice& choice : optimizerChoices) {
-        m_optimizer->addItem(tr(choice.label), QString::fromLatin1(choice.name));
-        m_optimizer->setItemData(m_optimizer->count() - 1, tr(choice.tip), Qt::ToolTipRole);
-    }
-    m_optimizer->setToolTip(tr("How a gradient becomes a weight change."));
+    m_optimizer = choiceBox(optimizerChoices, tr("How a gradient becomes a weight change."));
     m_learningRate = new QDoubleSpinBox;
     m_learningRate->setDecimals(5);
     m_learningRate->setRange(0, 10);

@@ -49,6 +49,8 @@ void TrainingWorker::startFresh()
     m_lossCount = 0;
     m_trainLoss = qQNaN();
     m_trace.reset();
+    m_lastGoodStep = -1; // never restore weights of a model that is gone
+    m_lastEvaluatedStep = 0;
     m_tick.stop();
     evaluate();
     publish();
@@ -69,6 +71,8 @@ void TrainingWorker::play()
 
 void TrainingWorker::pause()
 {
+    if (!m_trainer)
+        return;
     m_running = false;
     m_tick.stop();
     evaluate();
