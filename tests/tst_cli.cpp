@@ -30,6 +30,11 @@ CliResult runCli(const QStringList& arguments)
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
+QString datasetPath(const QString& name)
+{
+    return QStringLiteral(LSTM_LAB_DATASETS "/") + name;
+}
+
 void writeFile(const QString& path, const QByteArray& text)
 {
     QFile file(path);
@@ -46,6 +51,8 @@ private slots:
     void mistakesExitWithTwo_data();
     void mistakesExitWithTwo();
     void trainSavesAModelThatRunReads();
+    void trainReadsUserFiles_data();
+    void trainReadsUserFiles();
     void gradWritesTheEnginesGradients();
     void gradcheckPasses();
     void benchPrintsOneJsonLinePerShape();
@@ -90,6 +97,13 @@ void CliTest::mistakesExitWithTwo_data()
     QTest::newRow("wrong input width") << QStringList{"run", "--model", model, "--input", path("target.csv"), "--output", path("y.csv")} << "this model reads 3 columns";
     QTest::newRow("loss does not fit") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("target.csv"), "--loss", "xent", "--output", path("g.json")} << "--loss xent does not fit this regression model";
     QTest::newRow("targets too short") << QStringList{"grad", "--model", model, "--input", path("input.csv"), "--target", path("bad.csv"), "--output", path("g.json")} << "bad.csv:2";
+    QTest::newRow("train on two data sets") << QStringList{"train", "--csv", datasetPath("air_passengers_monthly.csv"), "--dataset", "sine"}
+                                            << "--dataset and --csv cannot be combined";
+    QTest::newRow("train on a missing CSV") << QStringList{"train", "--csv", path("none.csv")} << "none.csv: cannot be opened";
+    QTest::newRow("train on a missing text") << QStringList{"train", "--text", path("none.txt")} << "none.txt: cannot open";
+    QTest::newRow("train CSV option without CSV") << QStringList{"train", "--horizon", "2"} << "--horizon applies only with --csv";
+    QTest::newRow("train on an unknown column") << QStringList{"train", "--csv", datasetPath("air_passengers_monthly.csv"), "--targets", "nope"}
+                                                << "has no column named \"nope\"";
     QTest::newRow("bench trace value") << QStringList{"bench", "--trace", "maybe"} << "--trace must be on or off";
     const QString notANumber = QString::fromStdString(testing::fixturePath("csv/not_a_number.csv"));
     QTest::newRow("inspect a bad CSV") << QStringList{"inspect", notANumber} << notANumber + ":17:3: \"12,5x\" is not a number";
@@ -139,6 +153,29 @@ void CliTest::trainSavesAModelThatRunReads()
     QCOMPARE(states.cols(), Eigen::Index(12)); // h and c of 6 units
     LSTM_COMPARE_MATRICES(states.leftCols(6), expected.hidden[0], 0.0);
     LSTM_COMPARE_MATRICES(states.rightCols(6), expected.cell[0], 0.0);
+}
+
+void CliTest::trainReadsUserFiles_data()
+{
+    QTest::addColumn<QStringList>("data");
+    QTest::addColumn<QString>("score"); // a line the output must contain, "" for none
+    QTest::newRow("csv") << QStringList{"--csv", datasetPath("air_passengers_monthly.csv"), "--seq-len", "12"} << "";
+    QTest::newRow("csv with options") << QStringList{"--csv", datasetPath("air_passengers_monthly.csv"), "--seq-len", "8",
+                                                     "--horizon", "3", "--targets", "passengers_thousands", "--delimiter", ","}
+                                      << "";
+    QTest::newRow("text") << QStringList{"--text", datasetPath("text/pride_and_prejudice.txt"), "--seq-len", "16"}
+                          << "next-character accuracy";
+}
+
+void CliTest::trainReadsUserFiles()
+{
+    QFETCH(QStringList, data);
+    QFETCH(QString, score);
+    const CliResult train = runCli(QStringList{"train", "--steps", "30", "--eval-every", "10", "--hidden", "8"} + data);
+    QVERIFY2(train.exitCode == 0, qPrintable(train.err));
+    QVERIFY(train.out.contains("step 30 train"));
+    QVERIFY2(train.out.contains("final train loss") && train.out.contains("after 30 steps"), qPrintable(train.out));
+    QVERIFY(score.isEmpty() || train.out.contains(score));
 }
 
 void CliTest::gradWritesTheEnginesGradients()

@@ -1,15 +1,13 @@
 // `lstm-lab-cli train`: trains a model on a data set and optionally saves it.
 #include "Arguments.h"
 #include "Commands.h"
+#include "DataArguments.h"
 
 #include "Inference.h"
 #include "ModelFile.h"
-#include "Generators.h"
 #include "Trainer.h"
 
-#include <charconv>
 #include <cmath>
-#include <sstream>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -21,9 +19,8 @@ namespace {
 Arguments trainArguments()
 {
     Arguments args("train");
-    args.option("dataset", "NAME", "sine", "a built-in data set (listed below)")
-        .option("params", "K=V,...", "", "the data set's parameters, e.g. frequency=0.05,noise=0.1")
-        .option("cell", "NAME", "lstm", "lstm, lstm-peephole, lstm-1997, gru or rnn")
+    declareDataOptions(args);
+    args.option("cell", "NAME", "lstm", "lstm, lstm-peephole, lstm-1997, gru or rnn")
         .option("hidden", "N", "16", "hidden units per layer")
         .option("layers", "N", "1", "stacked recurrent layers, 1 to 4")
         .option("batch", "N", "16", "sequences per mini-batch")
@@ -43,37 +40,14 @@ Arguments trainArguments()
 struct TrainSetup {
     lstm::ModelChoices model;
     lstm::TrainConfig train;
-    std::string dataset;
-    lstm::GeneratorSettings data;
     int steps = 0;
     int evalEvery = 0;
     std::string savePath;
 };
 
-lstm::GeneratorSettings parseParams(const std::string& text)
-{
-    lstm::GeneratorSettings settings;
-    std::istringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        const auto equals = item.find('=');
-        double value = 0;
-        const char* end = item.data() + item.size();
-        if (equals == std::string::npos ||
-            std::from_chars(item.data() + equals + 1, end, value).ptr != end || equals + 1 == item.size())
-            throw UsageError("--params takes KEY=NUMBER pairs separated by commas, got \"" + item + "\"");
-        settings[item.substr(0, equals)] = value;
-    }
-    return settings;
-}
-
 TrainSetup readSetup(const Arguments& args)
 {
     TrainSetup setup;
-    setup.dataset = args.text("dataset");
-    if (!lstm::findGenerator(setup.dataset))
-        throw UsageError("--dataset \"" + setup.dataset + "\" is not a built-in data set (see train --help)");
-    setup.data = parseParams(args.text("params"));
     const auto cell = lstm::parseCellKind(args.text("cell"));
     if (!cell)
         throw UsageError("--cell must be lstm, lstm-peephole, lstm-1997, gru or rnn, got \"" + args.text("cell") + "\"");
@@ -94,19 +68,6 @@ TrainSetup readSetup(const Arguments& args)
     setup.evalEvery = args.integer("eval-every", 1, 100'000'000);
     setup.savePath = args.text("save");
     return setup;
-}
-
-std::string datasetHelp()
-{
-    std::ostringstream out;
-    out << "\ndata sets (--dataset NAME --params KEY=VALUE,...):\n";
-    for (const lstm::GeneratorInfo& info : lstm::builtinGenerators()) {
-        out << "  " << info.name << ": " << info.description << "\n";
-        for (const lstm::GeneratorParameter& p : info.parameters)
-            out << "      " << p.key << " (" << p.minimum << " to " << p.maximum << ", default " << p.value
-                << "): " << p.help << "\n";
-    }
-    return out.str();
 }
 
 class Progress {
@@ -134,19 +95,13 @@ private:
 };
 
 template <typename S>
-int train(const TrainSetup& setup)
+int train(const TrainSetup& setup, const lstm::Dataset& data)
 {
-    std::unique_ptr<lstm::Dataset> data;
-    try {
-        data = lstm::makeGenerator(setup.dataset, setup.data, setup.train.seed);
-    } catch (const std::invalid_argument& error) {
-        throw UsageError(error.what());
-    }
-    const lstm::SequenceBatch<double>& validation = data->validationSet();
-    lstm::Trainer<S> trainer(lstm::modelFor(data->shape(), setup.model), setup.train);
+    const lstm::SequenceBatch<double>& validation = data.validationSet();
+    lstm::Trainer<S> trainer(lstm::modelFor(data.shape(), setup.model), setup.train);
     lstm::Random sampler(setup.train.seed + 1);
     const auto source = [&](lstm::SequenceBatch<double>& out) {
-        data->sampleTrainBatch(sampler, setup.train.batchSize, out);
+        data.sampleTrainBatch(sampler, setup.train.batchSize, out);
     };
     Progress progress(setup.steps);
     double lossSum = 0;
@@ -174,7 +129,7 @@ int train(const TrainSetup& setup)
     }
     std::printf("final train loss %.6g validation loss %.6g after %ld steps\n", trainLoss, validationLoss,
                 trainer.steps());
-    if (const auto score = data->score(validation, trainer.predict(validation)))
+    if (const auto score = data.score(validation, trainer.predict(validation)))
         std::printf("%s %.4g (%s): %s\n", score->name.c_str(), score->value, score->criterion.c_str(),
                     score->solved ? "solved" : "not solved");
     if (!setup.savePath.empty()) {
@@ -191,16 +146,15 @@ int trainCommand(const Words& words)
     Arguments args = trainArguments();
     args.parse(words);
     if (args.helpRequested()) {
-        std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage() << datasetHelp();
+        std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage() << dataHelp();
         return 0;
     }
     const TrainSetup setup = readSetup(args);
     const std::string precision = args.text("precision");
-    if (precision == "double")
-        return train<double>(setup);
-    if (precision != "float")
+    if (precision != "float" && precision != "double")
         throw UsageError("--precision must be float or double, got \"" + precision + "\"");
-    return train<float>(setup);
+    const std::unique_ptr<lstm::Dataset> data = makeDataset(args, setup.train.seed);
+    return precision == "double" ? train<double>(setup, *data) : train<float>(setup, *data);
 }
 
 } // namespace cli

@@ -1,0 +1,22 @@
+// Which data `train` learns from: a built-in generator (--dataset, --params), a user's CSV
+// series (--csv with the import, column and window options) or a text (--text). Declares
+// those options and builds the Dataset; not the model or training options (TrainCommand.cpp).
+#pragma once
+
+#include "Arguments.h"
+
+#include "Dataset.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace cli {
+
+void declareDataOptions(Arguments& args);
+// Throws UsageError for contradictory options; CsvImportError, TextError or
+// std::invalid_argument for a file that cannot be read or does not fit the options.
+std::unique_ptr<lstm::Dataset> makeDataset(const Arguments& args, std::uint64_t seed);
+std::string dataHelp(); // the built-in data sets and their parameters, for --help
+
+} // namespace cli
