@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -149,8 +150,9 @@ void MainWindowTest::divergencePausesAndRestores()
     const long lastGood = controller->latest()->lastGoodStep;
     QVERIFY(lastGood >= 0);
 
-    QSignalSpy restored(controller, &TrainingController::snapshotChanged);
-    controller->restoreLastGood();
+    auto* restore = window.banner()->findChild<QPushButton*>();
+    QVERIFY(restore && restore->isVisible());
+    restore->click(); // as the user does
     QTRY_VERIFY_WITH_TIMEOUT(!controller->latest()->diverged, timeoutMs);
     QVERIFY(controller->latest()->message.contains(QString::number(lastGood)));
     QVERIFY(std::isfinite(controller->latest()->validationLoss));
@@ -175,6 +177,7 @@ void MainWindowTest::savedModelLoadsBack()
     SessionSettings other = quickSine();
     other.model.hiddenSize = 3; // the loaded model brings its own size
     MainWindow fresh(other);
+    fresh.show();
     TrainingController* loader = fresh.controller();
     QTRY_VERIFY_WITH_TIMEOUT(loader->latest() != nullptr, timeoutMs);
     QSignalSpy loaded(loader, &TrainingController::modelLoaded);
@@ -197,7 +200,8 @@ void MainWindowTest::savedModelLoadsBack()
     QVERIFY(loaded.wait(timeoutMs));
     QVERIFY2(loaded.at(1).at(1).toString().contains("3 inputs"), qPrintable(loaded.at(1).at(1).toString()));
     QCOMPARE(loader->latest()->model.hiddenSize, 12);
-    QTRY_VERIFY_WITH_TIMEOUT(fresh.banner()->message().contains("3 inputs"), timeoutMs); // no modal dialog
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.banner()->isVisible() && fresh.banner()->message().contains("3 inputs"),
+                             timeoutMs); // said in the window, without a modal dialog
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -74,7 +74,7 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
     auto taken = std::make_shared<bool>(false);
     QObject::connect(controller, &TrainingController::snapshotChanged, &window,
                      [&window, controller, file, steps, taken](const SnapshotPointer& snapshot) {
-                         if (*taken || snapshot->step < steps)
+                         if (*taken || (snapshot->step < steps && !snapshot->diverged))
                              return;
                          *taken = true;
                          controller->pause();
@@ -86,6 +86,10 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
                              QApplication::exit(saved ? 0 : 1);
                          });
                      });
+    QObject::connect(controller, &TrainingController::rebuildFailed, &window, [](const QString& message) {
+        std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(message));
+        QApplication::exit(2);
+    });
     if (steps > 0)
         controller->play();
 }

@@ -21,6 +21,7 @@ struct GuiOptions {
     double benchmarkSeconds = 0; // > 0: run the responsiveness benchmark for this long
 
     QString parse(const QStringList& arguments); // an error sentence, or empty
-    // Trains afterSteps steps (if any), saves the window as a PNG and quits the application.
+    // Trains afterSteps steps (if any; fewer if training diverges), saves the window as a PNG
+    // and quits the application; quits with status 2 if the session cannot be built.
     void takeScreenshotWhenReady(MainWindow& window) const;
 };

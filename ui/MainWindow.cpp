@@ -58,9 +58,17 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     connect(m_toolBar->stepAction(), &QAction::triggered, m_controller, &TrainingController::step);
     connect(m_toolBar->resetAction(), &QAction::triggered, this, &MainWindow::resetTraining);
     connect(m_toolBar, &TrainingToolBar::stepsPerSecondChanged, m_controller, &TrainingController::setStepsPerSecond);
-    connect(m_settings, &SettingsPanel::learningRateChanged, m_controller, &TrainingController::setLearningRate);
-    connect(m_settings, &SettingsPanel::clipNormChanged, m_controller, &TrainingController::setClipNorm);
-    connect(m_settings, &SettingsPanel::rebuildRequested, this, &MainWindow::rebuild);
+    connect(m_settings, &SettingsPanel::learningRateChanged, this, [this](double rate) {
+        m_current.train.learningRate = rate;
+        m_controller->setLearningRate(rate);
+    });
+    connect(m_settings, &SettingsPanel::clipNormChanged, this, [this](double norm) {
+        m_current.train.clipNorm = norm;
+        m_controller->setClipNorm(norm);
+    });
+    // Queued: the question dialog, and refilling the panel on Cancel, must not run inside the
+    // signal of a spin box that the refill deletes.
+    connect(m_settings, &SettingsPanel::rebuildRequested, this, &MainWindow::rebuild, Qt::QueuedConnection);
     connect(m_banner, &NoticeBanner::restoreRequested, m_controller, &TrainingController::restoreLastGood);
     // Snapshots only mark the window stale; a 30 Hz timer draws the newest one. A window that
     // draws slower than training publishes then skips snapshots instead of falling behind.
@@ -74,22 +82,23 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     });
     m_frameTimer.start();
     connect(m_controller, &TrainingController::rebuildFailed, this, [this](const QString& message) {
-        m_banner->showMessage(tr("Cannot build this model: %1").arg(message), -1);
+        showError(tr("Cannot build this model: %1").arg(message));
     });
     connect(m_controller, &TrainingController::modelSaved, this, [this](const QString& path, const QString& error) {
         if (error.isEmpty()) {
             rememberRecentModel(path);
             statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
         } else {
-            m_banner->showMessage(tr("The model was not saved: %1").arg(error), -1);
+            showError(tr("The model was not saved: %1").arg(error));
         }
     });
     connect(m_controller, &TrainingController::modelLoaded, this, [this](const QString& path, const QString& error) {
         if (!error.isEmpty()) {
-            m_banner->showMessage(tr("The model was not loaded: %1").arg(error), -1);
+            showError(tr("The model was not loaded: %1").arg(error));
             return;
         }
         rememberRecentModel(path);
+        m_holdsLoadedWeights = true;
         // The panel shows the loaded architecture; the data and training settings stay.
         const lstm::ModelConfig& model = m_controller->latest()->model;
         m_current.model.cell = model.cell;
@@ -195,15 +204,19 @@ void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
                                                 .arg(snapshot->score->value * 100, 0, 'f', 1)
                                                 .arg(snapshot->score->solved ? tr("% (solved)") : QStringLiteral("%"))
                                           : QString());
-    if (snapshot->diverged || !snapshot->message.isEmpty())
+    // Snapshots show and clear their own notices; an error about a file stays until replaced.
+    if (snapshot->diverged || !snapshot->message.isEmpty()) {
         m_banner->showMessage(snapshot->message, snapshot->diverged ? snapshot->lastGoodStep : -1);
-    else
+        m_bannerFromSnapshot = true;
+    } else if (m_bannerFromSnapshot) {
         m_banner->hide();
+        m_bannerFromSnapshot = false;
+    }
 }
 
 void MainWindow::rebuild(const SessionSettings& settings)
 {
-    if (m_askBeforeRebuild && m_controller->currentStep() > 0) {
+    if (m_askBeforeRebuild && (m_controller->currentStep() > 0 || m_holdsLoadedWeights)) {
         QMessageBox question(QMessageBox::Question, tr("Start a new model?"),
                              tr("This change needs a new model; the training so far will be lost."),
                              QMessageBox::Ok | QMessageBox::Cancel, this);
@@ -216,6 +229,7 @@ void MainWindow::rebuild(const SessionSettings& settings)
         m_askBeforeRebuild = !dontAsk->isChecked();
     }
     m_current = settings;
+    m_holdsLoadedWeights = false;
     QSettings stored;
     settings.save(stored);
     m_controller->rebuild(settings);
@@ -223,6 +237,7 @@ void MainWindow::rebuild(const SessionSettings& settings)
 
 void MainWindow::resetTraining()
 {
+    m_holdsLoadedWeights = false;
     m_current = m_settings->settings();
     m_controller->rebuild(m_current);
 }
@@ -232,6 +247,12 @@ void MainWindow::saveModel()
     const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), QString(), tr("LSTM Lab models (*.json)"));
     if (!path.isEmpty())
         m_controller->saveModel(path);
+}
+
+void MainWindow::showError(const QString& message)
+{
+    m_banner->showMessage(message, -1);
+    m_bannerFromSnapshot = false;
 }
 
 void MainWindow::rememberRecentModel(const QString& path)

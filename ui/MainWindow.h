@@ -44,6 +44,7 @@ private:
     void resetTraining();
     void saveModel();
     void rememberRecentModel(const QString& path);
+    void showError(const QString& message);
     void showShortcuts();
 
     TrainingController* m_controller = nullptr;
@@ -60,4 +61,6 @@ private:
     SessionSettings m_current; // what the running model was built from
     QTimer m_frameTimer;
     bool m_stale = false;      // a snapshot arrived that is not drawn yet
+    bool m_bannerFromSnapshot = false; // the banner shows a snapshot's notice, not a file error
+    bool m_holdsLoadedWeights = false; // a loaded model runs: changes must ask first
 };

@@ -92,9 +92,10 @@ QString SessionSettings::applyArguments(const QStringList& arguments)
             ok = ok && model.layers >= 1 && model.layers <= 4;
         } else if (option == "--lr") {
             train.learningRate = value.toDouble(&ok);
-            ok = ok && train.learningRate >= 0;
+            ok = ok && train.learningRate >= 0 && train.learningRate <= 10; // the panel's range
         } else if (option == "--seed") {
             train.seed = value.toULongLong(&ok);
+            ok = ok && train.seed <= 1'000'000; // the panel's range
         } else if (option == "--params") {
             for (const QString& pair : value.split(',', Qt::SkipEmptyParts)) {
                 const QStringList parts = pair.split('=');

@@ -19,9 +19,17 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent)
             m_playRequested = false; // the worker paused itself
         emit snapshotChanged(m_latest);
     });
-    connect(m_worker, &TrainingWorker::rebuildFailed, this, &TrainingController::rebuildFailed);
+    // A failed rebuild or load leaves the old model running as it was: so is the play state.
+    connect(m_worker, &TrainingWorker::rebuildFailed, this, [this](const QString& message) {
+        m_playRequested = running();
+        emit rebuildFailed(message);
+    });
     connect(m_worker, &TrainingWorker::modelSaved, this, &TrainingController::modelSaved);
-    connect(m_worker, &TrainingWorker::modelLoaded, this, &TrainingController::modelLoaded);
+    connect(m_worker, &TrainingWorker::modelLoaded, this, [this](const QString& path, const QString& error) {
+        if (!error.isEmpty())
+            m_playRequested = running();
+        emit modelLoaded(path, error);
+    });
     m_thread.setObjectName(QStringLiteral("training"));
     m_thread.start();
 }

@@ -243,8 +243,10 @@ void TrainingWorker::evaluateLoss()
     m_sinceEvaluation.start();
     m_lastEvaluatedStep = m_trainer->steps();
     m_validationLoss = m_trainer->evaluate(m_data->validationSet());
-    if (std::isfinite(m_validationLoss)) {
-        m_validationHistory.append(double(m_trainer->steps()), m_validationLoss);
+    if (!std::isfinite(m_validationLoss))
+        return;
+    m_validationHistory.append(double(m_trainer->steps()), m_validationLoss);
+    if (!m_diverged) { // the weights that just diverged are not the ones to come back to
         m_lastGood = m_trainer->network().parameters().values();
         m_lastGoodStep = m_trainer->steps();
     }
