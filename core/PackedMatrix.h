@@ -25,9 +25,6 @@ public:
     // Z += A * h. Z: (R, B), h: (K, B).
     void multiplyAdd(const Eigen::Ref<const Matrix<S>>& h, Eigen::Ref<Matrix<S>> Z) const;
 
-    Eigen::Index rows() const { return m_rows; }
-    Eigen::Index cols() const { return m_cols; }
-
 private:
     template <int Packets>
     void kernel(Eigen::Index panelRow, const S* h, Eigen::Index hStride, S* z, Eigen::Index zStride,

@@ -64,14 +64,6 @@ public:
 
     void setZero() { m_values.setZero(); }
 
-    template <typename T>
-    ParameterSet<T> cast() const
-    {
-        ParameterSet<T> out(m_layout);
-        out.values() = m_values.template cast<T>();
-        return out;
-    }
-
 private:
     ParameterLayout m_layout;
     Vector<S> m_values;

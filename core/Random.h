@@ -16,7 +16,6 @@ public:
     double uniform(double low, double high) { return low + (high - low) * uniform(); }
     double normal(); // standard normal, Box-Muller
     int integer(int count) { return static_cast<int>(uniform() * count); } // [0, count)
-    std::uint64_t next() { return m_engine(); }
 
 private:
     std::mt19937_64 m_engine;

@@ -32,8 +32,6 @@ public:
     void backward(const ParameterSet<S>& params, ParameterSet<S>& grads, const ConstRef& x, const ConstRef& dY);
 
     CellKind kind() const { return m_kind; }
-    int hiddenSize() const { return m_hidden; }
-    int inputSize() const { return m_input; }
     int gateCount() const { return m_gates; }
 
     // Views of the last forward / backward window.
