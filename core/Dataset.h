@@ -57,6 +57,8 @@ struct ModelChoices {
     int layers = 1;
     InputKind symbolInput = InputKind::OneHot; // OneHot or Embedding
     int embeddingSize = 16;
+
+    bool operator==(const ModelChoices&) const = default;
 };
 
 // The model configuration that fits a data set.

@@ -42,7 +42,6 @@ public:
 
     Network<S>& network() { return m_network; }
     const Network<S>& network() const { return m_network; }
-    const TrainConfig& config() const { return m_config; }
     long steps() const { return m_steps; }
 
     // Live changes that need no rebuild.
