@@ -32,6 +32,9 @@ struct LayerTrace {
 
 struct TensorStats {
     std::string name;        // PyTorch state_dict name
+    int rows = 0;            // shape; cols is 1 for a bias or peephole vector
+    int cols = 0;
+    Eigen::Index offset = 0; // where the tensor starts in the parameter vectors, column-major
     double weightNorm = 0;   // ||w|| before the update
     double gradientNorm = 0; // ||dL/dw|| after clipping, as the optimizer saw it
     double updateRatio = 0;  // ||w_after - w_before|| / ||w_before||
@@ -52,6 +55,10 @@ struct StepTrace {
     double gradientNorm = 0;         // global norm before clipping
     bool clipped = false;
     std::vector<TensorStats> tensors;
+    // Every parameter, laid out as `tensors` says, so a view can show any weight and its change.
+    Eigen::VectorXd parametersBefore; // the weights the forward and backward pass used
+    Eigen::VectorXd gradients;        // dL/dw after clipping, as the optimizer saw it
+    Eigen::VectorXd parametersAfter;  // after the optimizer step; equal to before when it diverged
 };
 
 } // namespace lstm

@@ -92,10 +92,16 @@ void recordTensorsBefore(const ParameterSet<S>& params, const ParameterSet<S>& g
     for (size_t k = 0; k < tensors.size(); ++k) {
         TensorStats& stats = trace.tensors[k];
         stats.name = tensors[k].name;
+        stats.rows = tensors[k].rows;
+        stats.cols = tensors[k].cols;
+        stats.offset = tensors[k].offset;
         stats.weightNorm = double(params.segment(int(k)).norm());
         stats.gradientNorm = double(grads.segment(int(k)).norm());
         stats.updateRatio = 0;
     }
+    trace.parametersBefore = params.values().template cast<double>();
+    trace.gradients = grads.values().template cast<double>();
+    trace.parametersAfter = trace.parametersBefore;
 }
 
 template <typename S>
@@ -106,6 +112,7 @@ void recordUpdate(const ParameterSet<S>& before, const ParameterSet<S>& after, S
         const double weight = trace.tensors[k].weightNorm;
         trace.tensors[k].updateRatio = weight > 0 ? change / weight : 0;
     }
+    trace.parametersAfter = after.values().template cast<double>();
 }
 
 #define LSTM_INSTANTIATE(S)                                                                             \

@@ -139,6 +139,9 @@ void TraceTest::gradientNormsAndUpdateRatios()
         const TensorInfo& info = layout.tensors()[k];
         const TensorStats& stats = step.trace.tensors[k];
         QCOMPARE(stats.name, info.name);
+        QCOMPARE(stats.rows, info.rows);
+        QCOMPARE(stats.cols, info.cols);
+        QCOMPARE(stats.offset, info.offset);
         const auto before = step.before.segment(info.offset, info.size());
         const auto after = step.after.segment(info.offset, info.size());
         QVERIFY(std::abs(stats.weightNorm - before.norm()) < 1e-12);
@@ -147,6 +150,10 @@ void TraceTest::gradientNormsAndUpdateRatios()
         QVERIFY(std::abs(stats.gradientNorm - (after - before).norm() / 0.5) < 1e-12);
         squaredGradients += stats.gradientNorm * stats.gradientNorm;
     }
+    // The full vectors, for views that show single weights: exact copies, and SGD's rule holds.
+    QCOMPARE(step.trace.parametersBefore, step.before);
+    QCOMPARE(step.trace.parametersAfter, step.after);
+    LSTM_COMPARE_MATRICES(step.trace.parametersAfter, step.before - 0.5 * step.trace.gradients, 1e-12);
     QVERIFY(std::abs(std::sqrt(squaredGradients) - step.trace.gradientNorm) < 1e-12);
     QVERIFY(step.trace.loss > 0);
 }

@@ -85,9 +85,8 @@ void TrainingWorker::stepOnce()
         return;
     m_running = false;
     m_tick.stop();
-    m_trainer->setRecording(true);
+    m_recordNext = true; // a single step is always inspected
     trainOneStep();
-    m_trainer->setRecording(false);
     evaluate();
     publish();
 }
@@ -185,12 +184,15 @@ void TrainingWorker::schedule()
 
 bool TrainingWorker::trainOneStep()
 {
+    m_trainer->setRecording(m_recordNext);
     const lstm::StepResult result =
         m_trainer->step([this](lstm::SequenceBatch<double>& out) {
             m_data->sampleTrainBatch(m_sampler, m_settings.train.batchSize, out);
         });
-    if (m_trainer->recording())
+    if (m_recordNext) {
         m_trace = std::make_shared<const lstm::StepTrace>(m_trainer->trace());
+        m_recordNext = false;
+    }
     if (result.diverged) {
         m_running = false;
         m_diverged = true;
@@ -288,6 +290,7 @@ void TrainingWorker::evaluate()
 void TrainingWorker::publish()
 {
     m_sincePublish.start();
+    m_recordNext = true; // the next snapshot carries a trace at most one publish interval old
     if (m_lossCount > 0) {
         m_trainLoss = m_lossSum / m_lossCount;
         m_lossSum = 0;

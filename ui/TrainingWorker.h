@@ -77,5 +77,8 @@ private:
     QList<QPointF> m_targets, m_predictions, m_freeRun;
     lstm::Vector<float> m_lastGood;
     long m_lastGoodStep = -1;
+    // Recording costs a step up to a quarter of its time, so only the first step after each
+    // publish records: one trace per snapshot, at most ~30 a second, whatever the speed.
+    bool m_recordNext = true;
     std::shared_ptr<const lstm::StepTrace> m_trace;
 };

@@ -1,0 +1,23 @@
+// A real recorded training step for the view tests: one step of a small network on seeded
+// random data, recorded by the engine, so views are tested on what they will really show.
+#pragma once
+
+#include "CellKind.h"
+#include "Trace.h"
+
+#include <memory>
+
+namespace testing {
+
+struct TraceShape {
+    lstm::CellKind cell = lstm::CellKind::Lstm;
+    int hidden = 4;
+    int steps = 6;
+    int layers = 1;
+    int inputSize = 2;
+    unsigned seed = 7;
+};
+
+std::shared_ptr<const lstm::StepTrace> recordedTrace(const TraceShape& shape = {});
+
+} // namespace testing
