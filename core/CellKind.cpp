@@ -52,6 +52,12 @@ std::vector<CellKind> allCellKinds()
 const std::vector<std::string>& gateNames(CellKind kind) { return info(kind).gates; }
 int gateCount(CellKind kind) { return static_cast<int>(info(kind).gates.size()); }
 
+bool isSigmoidGate(CellKind kind, int gate)
+{
+    const std::string& name = gateNames(kind).at(size_t(gate));
+    return name != "g" && name != "n" && name != "h";
+}
+
 bool hasCellState(CellKind kind)
 {
     return kind == CellKind::Lstm || kind == CellKind::LstmPeephole || kind == CellKind::Lstm1997;

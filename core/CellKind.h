@@ -24,6 +24,9 @@ std::vector<CellKind> allCellKinds();
 // Gate names in the row order of weight_ih / weight_hh, e.g. {"i","f","g","o"}.
 const std::vector<std::string>& gateNames(CellKind kind);
 int gateCount(CellKind kind);
+// Whether the gate's activation is a sigmoid, in (0, 1); the others are tanh, in (-1, 1):
+// LSTM's candidate g, GRU's n and the plain RNN's single gate.
+bool isSigmoidGate(CellKind kind, int gate);
 bool hasCellState(CellKind kind);
 bool hasPeepholes(CellKind kind);
 

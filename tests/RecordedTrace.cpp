@@ -3,6 +3,9 @@
 #include "Random.h"
 #include "Trainer.h"
 
+#include <QDir>
+#include <QWidget>
+
 namespace testing {
 
 std::shared_ptr<const lstm::StepTrace> recordedTrace(const TraceShape& shape)
@@ -30,6 +33,17 @@ std::shared_ptr<const lstm::StepTrace> recordedTrace(const TraceShape& shape)
             out.targets.data()[k] = random.uniform(-1, 1);
     });
     return std::make_shared<const lstm::StepTrace>(trainer.trace());
+}
+
+} // namespace testing
+
+namespace testing {
+
+void saveShot(QWidget& widget, const char* name)
+{
+    const QString folder = qEnvironmentVariable("LSTM_LAB_VIEW_SHOTS");
+    if (!folder.isEmpty())
+        widget.grab().save(QDir(folder).filePath(QString::fromUtf8(name) + QStringLiteral(".png")));
 }
 
 } // namespace testing

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QWidget;
+
 namespace testing {
 
 struct TraceShape {
@@ -19,5 +21,9 @@ struct TraceShape {
 };
 
 std::shared_ptr<const lstm::StepTrace> recordedTrace(const TraceShape& shape = {});
+
+// Saves a picture of the widget as NAME.png in the folder $LSTM_LAB_VIEW_SHOTS, when that is
+// set, so a person can look at what a view test drew. Does nothing otherwise.
+void saveShot(QWidget& widget, const char* name);
 
 } // namespace testing

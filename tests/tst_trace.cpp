@@ -67,6 +67,7 @@ private slots:
     void gradientNormsAndUpdateRatios();
     void gruAndRnnHaveTheirOwnGates();
     void nothingIsRecordedWhenOff();
+    void gateRangesMatchTheirActivation();
 };
 
 void TraceTest::lstmFieldsObeyTheCellEquations()
@@ -181,6 +182,24 @@ void TraceTest::nothingIsRecordedWhenOff()
     trainer.step([&](SequenceBatch<double>& out) { out = batch; });
     QVERIFY(trainer.trace().layers.empty());
     QVERIFY(trainer.trace().tensors.empty());
+}
+
+// Views colour gates by their range, so the range each gate claims must be what it records.
+void TraceTest::gateRangesMatchTheirActivation()
+{
+    for (const CellKind cell : allCellKinds()) {
+        const RecordedStep step = recordOneStep(model(cell), 0);
+        const auto& gates = step.trace.layers[0].gates;
+        for (int g = 0; g < int(gates.size()); ++g) {
+            const double low = gates[size_t(g)].minCoeff();
+            const double high = gates[size_t(g)].maxCoeff();
+            QVERIFY(high < 1 && low > -1);
+            if (isSigmoidGate(cell, g))
+                QVERIFY2(low > 0, gateNames(cell)[size_t(g)].c_str());
+            else
+                QVERIFY2(low < 0, gateNames(cell)[size_t(g)].c_str()); // tanh of random inputs goes below zero
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TraceTest)
