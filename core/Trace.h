@@ -48,6 +48,7 @@ struct StepTrace {
     CellKind cell = CellKind::Lstm;
     std::vector<std::string> gateNames;
     std::vector<LayerTrace> layers;
+    std::vector<int> symbols;        // (T) the input symbol ids, for symbol input; else empty
     Eigen::MatrixXd output;          // (O, T) every-step or (O, 1) last-step: the head's outputs
     Eigen::MatrixXd target;          // regression targets, same shape as output
     std::vector<int> classTargets;   // classification targets, T or 1 entries

@@ -53,6 +53,10 @@ void recordForward(const Network<S>& network, const SequenceBatch<S>& batch, int
             out.initialCell = layer.initialCell().col(element).template cast<double>();
         }
     }
+    trace.symbols.clear();
+    if (config.symbolInput())
+        for (int t = 0; t < trace.steps; ++t)
+            trace.symbols.push_back(batch.symbols[size_t((trace.firstTimestep + t) * B + element)]);
     copyElementColumns<S>(network.outputs(), B, element, trace.output);
     const bool everyStep = config.outputAt == OutputAt::EveryStep;
     const int firstTarget = everyStep ? trace.firstTimestep * B : 0;

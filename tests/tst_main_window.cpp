@@ -1,20 +1,32 @@
 // The real MainWindow, offscreen, driven as a user would: Play trains and the loss falls,
 // Step makes exactly one step, Reset goes back to step 0, a learning-rate change applies
-// while playing, and a diverging run pauses itself and restores the last good weights.
+// while playing, and a diverging run pauses itself and restores the last good weights. The
+// user's own data: a text trains and its samples appear every N steps, steered live; a CSV
+// imported through the dialog trains with predictions in the file's units; a cancelled
+// import, or a file that cannot be read, leaves the running model and its settings alone.
 // Waits only on signals and conditions (QTRY_*), never on sleeps.
+#include "BundledData.h"
+#include "CsvImportDialog.h"
 #include "NoticeBanner.h"
+#include "TextSamplePanel.h"
 #include "LossChart.h"
 #include "MainWindow.h"
 #include "PredictionChart.h"
+#include "RecordedTrace.h"
 #include "SettingsPanel.h"
 #include "TrainingController.h"
 #include "TrainingToolBar.h"
 
 #include <QAction>
 #include <QDoubleSpinBox>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +44,36 @@ SessionSettings quickSine()
     return settings;
 }
 
+QString csvFixture(const QString& name)
+{
+    return QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/fixtures/csv/") + name;
+}
+
+SessionSettings quickText(int every)
+{
+    SessionSettings settings = SessionSettings::demo();
+    settings.source = DataSource::Text;
+    settings.text.path = bundledTextCorpus();
+    settings.text.sequenceLength = 32;
+    settings.sampling.every = every;
+    settings.model.hiddenSize = 24;
+    return settings;
+}
+
+// A CSV file several times the dialog's preview, so that it loads in the background.
+QString writeLargeCsv(const QTemporaryDir& dir)
+{
+    const QString path = dir.filePath(QStringLiteral("large.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray text = "step,value\n";
+    for (int k = 0; k < 200'000; ++k)
+        text += QByteArray::number(k) + ',' + QByteArray::number(std::sin(k * 0.01), 'f', 5) + '\n';
+    file.write(text);
+    return path;
+}
+
 } // namespace
 
 class MainWindowTest : public QObject {
@@ -44,6 +86,12 @@ private slots:
     void learningRateAppliesWhilePlaying();
     void divergencePausesAndRestores();
     void savedModelLoadsBack();
+    void textTrainsAndSamplesAppearEveryNSteps();
+    void csvImportTrainsInTheFilesUnits();
+    void aCancelledImportLeavesEverythingAlone();
+    void aFileThatCannotBeReadKeepsTheRunningModel();
+    void aLastSessionThatNoLongerReadsStartsTheDemo();
+    void aDroppedCsvOpensTheImportDialog();
 };
 
 void MainWindowTest::initTestCase()
@@ -121,8 +169,9 @@ void MainWindowTest::learningRateAppliesWhilePlaying()
         if (box->toolTip().startsWith("Size of each step"))
             learningRate = box;
     learningRate->setValue(0); // Adam with a zero rate leaves every weight where it is
-    const long changedAt = controller->currentStep();
-    QTRY_VERIFY_WITH_TIMEOUT(controller->currentStep() > changedAt + 50, timeoutMs);
+    // A slice of training can run hundreds of steps before the worker reads the new rate: wait
+    // for a snapshot that says the rate arrived, not for a number of steps.
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->session.train.learningRate == 0, timeoutMs);
     const SnapshotPointer first = controller->latest();
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->step > first->step + 50 &&
                                  controller->latest()->validationLossHistory.size() >
@@ -202,6 +251,161 @@ void MainWindowTest::savedModelLoadsBack()
     QCOMPARE(loader->latest()->model.hiddenSize, 12);
     QTRY_VERIFY_WITH_TIMEOUT(fresh.banner()->isVisible() && fresh.banner()->message().contains("3 inputs"),
                              timeoutMs); // said in the window, without a modal dialog
+}
+
+
+void MainWindowTest::textTrainsAndSamplesAppearEveryNSteps()
+{
+    QVERIFY(!bundledTextCorpus().isEmpty());
+    MainWindow window(quickText(20));
+    window.show();
+    TrainingController* controller = window.controller();
+    TextSamplePanel* panel = window.textSamples();
+    // What the untrained model writes, at once.
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible() && panel->shownStep() == 0, timeoutMs);
+    QCOMPARE(panel->shownText().size(), 200);
+
+    window.trainingToolBar()->playAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->shownStep() >= 60, timeoutMs);
+    QCOMPARE(panel->shownStep() % 20, 0L);
+    QCOMPARE(panel->shownText().size(), 200);
+    window.trainingToolBar()->playAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->running(), timeoutMs);
+    testing::saveShot(window, "window-text-samples");
+
+    // Temperature and prompt apply at once, to the model as it is: no new model.
+    const long step = controller->currentStep();
+    panel->findChild<QDoubleSpinBox*>()->setValue(0.3);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->textSample->temperature == 0.3, timeoutMs);
+    QCOMPARE(controller->latest()->step, step);
+    QCOMPARE(window.settingsPanel()->settings().sampling.temperature, 0.3);
+    auto* prompt = panel->findChild<QLineEdit*>();
+    prompt->setText(QStringLiteral("Elizabeth"));
+    prompt->setModified(true);
+    QTest::keyClick(prompt, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->textSample->prompt == "Elizabeth", timeoutMs);
+    QCOMPARE(controller->latest()->step, step);
+    QCOMPARE(controller->latest()->textSample->error, QString());
+
+    // A character the text never uses is said, not crashed on.
+    prompt->setText(QStringLiteral("a~b"));
+    prompt->setModified(true);
+    QTest::keyClick(prompt, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->textSample->error.contains("'~'"), timeoutMs);
+    QCOMPARE(controller->latest()->step, step);
+}
+
+void MainWindowTest::csvImportTrainsInTheFilesUnits()
+{
+    MainWindow window(quickSine());
+    window.setAskBeforeRebuild(false);
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+
+    window.settingsPanel()->importCsv(bundledDataFolder() + "/air_passengers_monthly.csv");
+    auto* dialog = window.findChild<CsvImportDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    dialog->findChild<QSpinBox*>("sequenceLength")->setValue(12);
+    dialog->importButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->session.source == DataSource::Csv, timeoutMs);
+    const SnapshotPointer snapshot = controller->latest();
+    QCOMPARE(snapshot->session.csv.sequenceLength, 12);
+    QCOMPARE(snapshot->model.inputSize, 1);
+    QVERIFY(window.settingsPanel()->settings().source == DataSource::Csv);
+    // Predictions in the file's units: thousands of passengers, 1958 to 1960.
+    QVERIFY(snapshot->targets.size() >= 24);
+    for (const QPointF& point : snapshot->targets)
+        QVERIFY2(point.y() >= 300 && point.y() <= 630, qPrintable(QString::number(point.y())));
+    QTRY_COMPARE_WITH_TIMEOUT(window.predictionChart()->targetSeries()->count(), snapshot->targets.size(), timeoutMs);
+    QVERIFY(!window.textSamples()->isVisible());
+}
+
+void MainWindowTest::aCancelledImportLeavesEverythingAlone()
+{
+    QTemporaryDir dir;
+    const QString large = writeLargeCsv(dir);
+    MainWindow window(quickSine());
+    window.setAskBeforeRebuild(false);
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+    controller->step();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 1L, timeoutMs);
+    const SessionSettings before = window.settingsPanel()->settings();
+
+    window.settingsPanel()->importCsv(large);
+    auto* dialog = window.findChild<CsvImportDialog*>();
+    QVERIFY(dialog);
+    dialog->importButton()->click();
+    QVERIFY(dialog->loading());
+    dialog->cancelLoadButton()->click();
+    QVERIFY(!dialog->loading());
+    dialog->reject(); // and the dialog's own Cancel
+
+    QVERIFY(window.settingsPanel()->settings() == before);
+    controller->step(); // the same model goes on: no rebuild happened
+    QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 2L, timeoutMs);
+    QVERIFY(controller->latest()->session.source == DataSource::Generator);
+}
+
+void MainWindowTest::aFileThatCannotBeReadKeepsTheRunningModel()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("latin1.txt");
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("caf\xe9 au lait\n");
+    file.close();
+    MainWindow window(quickSine());
+    window.setAskBeforeRebuild(false);
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+    controller->step();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 1L, timeoutMs);
+
+    window.settingsPanel()->openDataFile(bad);
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible() && window.banner()->message().contains("UTF-8"), timeoutMs);
+    QVERIFY2(window.banner()->message().contains("latin1.txt"), qPrintable(window.banner()->message()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.settingsPanel()->settings().source == DataSource::Generator, timeoutMs);
+    QCOMPARE(controller->currentStep(), 1L); // still the trained model
+}
+
+void MainWindowTest::aLastSessionThatNoLongerReadsStartsTheDemo()
+{
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("binary.txt");
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\xff\xfe\x00\x01");
+    file.close();
+    SessionSettings settings = quickText(100);
+    settings.text.path = bad;
+    MainWindow window(settings);
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+    QVERIFY(controller->latest()->session == SessionSettings::demo());
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible() && window.banner()->message().contains("demo"), timeoutMs);
+    QVERIFY(window.settingsPanel()->settings().source == DataSource::Generator);
+}
+
+void MainWindowTest::aDroppedCsvOpensTheImportDialog()
+{
+    MainWindow window(quickSine());
+    window.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(csvFixture("weather_semicolon_series.csv"))});
+    QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted()); // the window takes one file
+    QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    auto* dialog = window.findChild<CsvImportDialog*>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->preview().layout.dialect.delimiter, ';');
+    QCOMPARE(dialog->errorText(), QString());
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -68,6 +68,7 @@ private slots:
     void gruAndRnnHaveTheirOwnGates();
     void nothingIsRecordedWhenOff();
     void gateRangesMatchTheirActivation();
+    void symbolsAreTheWindowsInputs();
 };
 
 void TraceTest::lstmFieldsObeyTheCellEquations()
@@ -200,6 +201,27 @@ void TraceTest::gateRangesMatchTheirActivation()
                 QVERIFY2(low < 0, gateNames(cell)[size_t(g)].c_str()); // tanh of random inputs goes below zero
         }
     }
+}
+
+// Truncated BPTT: the second window's trace holds the symbols of timesteps 3..5.
+void TraceTest::symbolsAreTheWindowsInputs()
+{
+    ModelConfig config = model(CellKind::Lstm);
+    config.input = InputKind::OneHot;
+    config.inputSize = 5;
+    TrainConfig train;
+    train.truncation = 3;
+    Trainer<double> trainer(config, train);
+    trainer.setRecording(true, 1);
+    Random random(4);
+    const SequenceBatch<double> batch = randomBatch(config, 7, 2, random);
+    const auto source = [&](SequenceBatch<double>& out) { out = batch; };
+    trainer.step(source);
+    QCOMPARE(trainer.trace().symbols, (std::vector<int>{batch.symbols[1], batch.symbols[3], batch.symbols[5]}));
+    trainer.step(source);
+    QCOMPARE(trainer.trace().firstTimestep, 3);
+    QCOMPARE(trainer.trace().symbols, (std::vector<int>{batch.symbols[7], batch.symbols[9], batch.symbols[11]}));
+    QVERIFY(recordOneStep(model(CellKind::Lstm), 0).trace.symbols.empty()); // dense input has none
 }
 
 QTEST_GUILESS_MAIN(TraceTest)

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
 
@@ -19,7 +20,23 @@ QString GuiOptions::parse(const QStringList& arguments)
         {"dataset", "Built-in data set.", "name"},  {"cell", "lstm, lstm-peephole, lstm-1997, gru or rnn.", "name"},
         {"hidden", "Hidden units per layer.", "n"}, {"layers", "Stacked layers, 1 to 4.", "n"},
         {"lr", "Learning rate.", "rate"},           {"seed", "Random seed.", "n"},
-        {"params", "Data set parameters, e.g. frequency=0.05.", "k=v,..."}};
+        {"params", "Data set parameters, e.g. frequency=0.05.", "k=v,..."},
+        {"text", "Train on a UTF-8 text: predict the next character.", "file"},
+        {"csv", "Train on a CSV series: predict the targets from the inputs.", "file"},
+        {"seq-len", "With --text or --csv: timesteps per sequence.", "n"},
+        {"inputs", "CSV input columns (default: every number column).", "a,b,..."},
+        {"targets", "CSV target columns (default: the last number column).", "a,b,..."},
+        {"horizon", "CSV: predict the targets this many rows ahead.", "n"},
+        {"delimiter", "CSV delimiter: \",\", \";\", tab or \"|\" (default: detected).", "x"},
+        {"decimal", "CSV decimal mark: \".\" or \",\" (default: detected).", "mark"},
+        {"header", "CSV: the first row names the columns (default: detected)."},
+        {"no-header", "CSV: the first row is data (default: detected)."},
+        {"date-order", "CSV: how to read 01/02/2020, dmy or mdy (default: detected).", "order"},
+        {"time-column", "CSV: the time axis column, or none (default: detected).", "name"},
+        {"missing", "CSV missing values: interpolate, forward-fill, drop or keep.", "policy"},
+        {"temperature", "Text samples: the sampling temperature (default 0.8).", "t"},
+        {"sample-every", "Text samples: a new one every this many steps (default 100).", "n"},
+        {"prompt", "Text samples: the text the model reads before it writes.", "text"}};
     parser.addOptions(sessionOptions);
     const QCommandLineOption autoplayOption("autoplay", "Start training at once.");
     const QCommandLineOption screenshotOption("screenshot", "Save a PNG of the window and exit.", "file");
@@ -38,12 +55,18 @@ QString GuiOptions::parse(const QStringList& arguments)
     QStringList sessionArguments;
     for (const QCommandLineOption& option : sessionOptions)
         if (parser.isSet(option)) {
-            sessionArguments << "--" + option.names().first() << parser.value(option);
+            sessionArguments << "--" + option.names().first();
+            if (!option.valueName().isEmpty())
+                sessionArguments << parser.value(option);
             anySession = true;
         }
     settings = anySession ? SessionSettings::demo() : SessionSettings::load(QSettings());
+    if (!anySession)
+        notice = settings.fallBackWhenFileIsGone();
     if (const QString error = settings.applyArguments(sessionArguments); !error.isEmpty())
         return error;
+    if (const QString file = settings.dataFile(); anySession && !file.isEmpty() && !QFileInfo(file).isFile())
+        return QStringLiteral("%1: no such file").arg(file);
     autoplay = parser.isSet(autoplayOption);
     screenshot = parser.value(screenshotOption);
     bool ok = true;

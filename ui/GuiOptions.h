@@ -1,7 +1,8 @@
-// The window's command line: which session to start with (--dataset, --cell, --hidden,
-// --layers, --lr, --seed, --params), --autoplay, --size WxH, the screenshot mode used for
-// docs (--screenshot FILE --after-steps N) and --benchmark-ui SECONDS. Without options the
-// last session returns.
+// The window's command line: which session to start with (the data: --dataset and --params,
+// --text, or --csv with its import options; --cell, --hidden, --layers, --lr, --seed; text
+// sampling), --autoplay, --size WxH, the screenshot mode used for docs (--screenshot FILE
+// --after-steps N) and --benchmark-ui SECONDS. Without options the last session returns, or
+// the demo when the file it trained on is gone.
 #pragma once
 
 #include "SessionSettings.h"
@@ -19,6 +20,7 @@ struct GuiOptions {
     long afterSteps = 0;
     QSize size;
     double benchmarkSeconds = 0; // > 0: run the responsiveness benchmark for this long
+    QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty
     // Trains afterSteps steps (if any; fewer if training diverges), saves the window as a PNG

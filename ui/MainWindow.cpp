@@ -1,6 +1,15 @@
 #include "MainWindow.h"
 
+#include "CellPage.h"
+#include "GradientFlowView.h"
+#include "HeatmapView.h"
+#include "Inspector.h"
+#include "InspectorToolBar.h"
 #include "NoticeBanner.h"
+#include "TextInspectorPage.h"
+#include "TextSamplePanel.h"
+#include "FileDropFilter.h"
+#include "TimelineView.h"
 #include "LossChart.h"
 #include "PredictionChart.h"
 #include "SettingsPanel.h"
@@ -20,6 +29,7 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -39,6 +49,7 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     m_controller = new TrainingController(this);
     m_toolBar = new TrainingToolBar(this);
     addToolBar(m_toolBar);
+    buildInspector();
     m_settings = new SettingsPanel;
     m_settings->setSettings(settings);
     auto* scroll = new QScrollArea;
@@ -48,7 +59,7 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
 
     auto* splitter = new QSplitter;
     splitter->addWidget(scroll);
-    splitter->addWidget(buildCharts());
+    splitter->addWidget(buildPages());
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
     buildMenus();
@@ -66,6 +77,13 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
         m_current.train.clipNorm = norm;
         m_controller->setClipNorm(norm);
     });
+    m_textSamples->setSampling(settings.sampling);
+    connect(m_textSamples, &TextSamplePanel::samplingChanged, this, [this](const TextSampling& sampling) {
+        m_current.sampling = sampling;
+        m_settings->setTextSampling(sampling);
+        m_controller->setTextSampling(sampling);
+    });
+    connect(new FileDropFilter(this), &FileDropFilter::fileDropped, m_settings, &SettingsPanel::openDataFile);
     // Queued: the question dialog, and refilling the panel on Cancel, must not run inside the
     // signal of a spin box that the refill deletes.
     connect(m_settings, &SettingsPanel::rebuildRequested, this, &MainWindow::rebuild, Qt::QueuedConnection);
@@ -81,8 +99,16 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
         }
     });
     m_frameTimer.start();
+    // The running model stays, and the panel goes back to what it was built from; with none
+    // running yet (a saved session whose file no longer reads) the demo takes over.
     connect(m_controller, &TrainingController::rebuildFailed, this, [this](const QString& message) {
-        showError(tr("Cannot build this model: %1").arg(message));
+        const SnapshotPointer running = m_controller->latest();
+        m_current = running ? running->session : SessionSettings::demo();
+        m_settings->setSettings(m_current);
+        if (!running)
+            m_controller->rebuild(m_current);
+        showError(running ? tr("Cannot build this model: %1").arg(message)
+                          : tr("Cannot use this data: %1. This is the sine-wave demo instead.").arg(message));
     });
     connect(m_controller, &TrainingController::modelSaved, this, [this](const QString& path, const QString& error) {
         if (error.isEmpty()) {
@@ -114,6 +140,58 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
 
 MainWindow::~MainWindow() = default;
 
+// The inspector's toolbar sits on a second row. Stepping through a recorded step needs
+// training to hold still; a new optimizer step ends the step-through so that step shows.
+void MainWindow::buildInspector()
+{
+    m_inspector = new Inspector(this);
+    m_inspectorBar = new InspectorToolBar(m_inspector, this);
+    addToolBarBreak();
+    addToolBar(m_inspectorBar);
+    connect(m_inspectorBar, &InspectorToolBar::stepThroughStarted, this, [this] {
+        if (m_controller->playRequested())
+            m_controller->pause();
+    });
+    connect(m_toolBar->stepAction(), &QAction::triggered, m_inspector->model(), &InspectorModel::finishStepThrough);
+    connect(m_toolBar->playAction(), &QAction::triggered, m_inspector, [this] {
+        m_inspector->model()->finishStepThrough();
+        m_inspector->followNewest();
+    });
+}
+
+QWidget* MainWindow::buildPages()
+{
+    InspectorModel* model = m_inspector->model();
+    m_cellPage = new CellPage(model);
+    m_heatmaps = new HeatmapView(model);
+    m_gradientFlow = new GradientFlowView(model);
+    m_textPage = new TextInspectorPage(model);
+    connect(m_inspector, &Inspector::vocabularyChanged, this, [this] {
+        m_cellPage->timeline()->setVocabulary(m_inspector->vocabulary());
+        m_textPage->setVocabulary(m_inspector->vocabulary());
+    });
+    m_pages = new QTabWidget;
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(buildCharts(), tr("Training"));
+    m_pages->addTab(m_cellPage, tr("Inside the cell"));
+    m_pages->addTab(m_heatmaps, tr("Heatmaps"));
+    m_pages->addTab(m_gradientFlow, tr("Gradients through time"));
+    m_pages->addTab(m_textPage, tr("Text"));
+    const QStringList tips{tr("Loss and predictions while training (Ctrl+1)"),
+                           tr("The cell diagram, its equations with the numbers in, and the unrolled timeline (Ctrl+2)"),
+                           tr("Every gate, c and h over units and time (Ctrl+3)"),
+                           tr("How large the gradients stay as they flow back through time (Ctrl+4)"),
+                           tr("The input text tinted by one unit's activation (Ctrl+5)")};
+    for (int page = 0; page < m_pages->count(); ++page) {
+        m_pages->setTabToolTip(page, tips[page]);
+        auto* show = new QAction(this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+        connect(show, &QAction::triggered, m_pages, [this, page] { m_pages->setCurrentIndex(page); });
+        addAction(show);
+    }
+    return m_pages;
+}
+
 QWidget* MainWindow::buildCharts()
 {
     auto* charts = new QWidget;
@@ -143,6 +221,8 @@ QWidget* MainWindow::buildCharts()
     layout->addWidget(m_loss, 1);
     layout->addLayout(lossOptions);
     layout->addWidget(m_predictions, 1);
+    m_textSamples = new TextSamplePanel; // shown for text data only
+    layout->addWidget(m_textSamples, 1);
     return charts;
 }
 
@@ -194,7 +274,12 @@ void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
 {
     m_toolBar->setRunning(snapshot->running);
     m_loss->showSnapshot(*snapshot);
+    m_inspector->showSnapshot(*snapshot);
     m_predictions->showSnapshot(*snapshot);
+    m_textSamples->showSnapshot(*snapshot);
+    // Text has no prediction curve, only its accuracy (also in the status line): on a small
+    // screen the text the model writes takes the chart's place.
+    m_predictions->setVisible(!snapshot->textSample || height() >= 900);
     m_stepLabel->setText(tr("Step %1").arg(snapshot->step));
     m_lossLabel->setText(tr("   Loss: training %1, validation %2")
                              .arg(lossText(snapshot->trainLoss), lossText(snapshot->validationLoss)));
@@ -271,6 +356,13 @@ void MainWindow::showShortcuts()
                                 "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
                                 "<tr><td><b>S</b> or <b>→</b></td><td>one optimizer step</td></tr>"
                                 "<tr><td><b>R</b></td><td>reset to fresh weights</td></tr>"
+                                "<tr><td><b>T</b> / <b>Shift+T</b></td><td>step-through: next / previous timestep</td></tr>"
+                                "<tr><td><b>B</b></td><td>step-through: the backward pass</td></tr>"
+                                "<tr><td><b>U</b></td><td>step-through: the optimizer update</td></tr>"
+                                "<tr><td><b>Esc</b></td><td>leave the step-through</td></tr>"
+                                "<tr><td><b>G</b></td><td>show gradients instead of values</td></tr>"
+                                "<tr><td><b>← →</b> in the timeline</td><td>move the playhead</td></tr>"
+                                "<tr><td><b>Ctrl+1</b> … <b>Ctrl+5</b></td><td>training, cell, heatmaps, gradients, text</td></tr>"
                                 "<tr><td><b>Ctrl+O</b></td><td>open a model</td></tr>"
                                 "<tr><td><b>Ctrl+S</b></td><td>save the model</td></tr>"
                                 "<tr><td><b>F11</b></td><td>full screen</td></tr>"

@@ -1,5 +1,5 @@
-// The window: settings on the left, toolbar on top, loss and prediction charts, a status
-// line. Wires the panels to the TrainingController and draws the snapshots it receives;
+// The window: settings on the left, the training and inspection toolbars on top, pages for
+// the training charts and the inside-the-cell views, a status line. Wires the panels to the TrainingController and draws the snapshots it receives;
 // owns no training logic of its own.
 #pragma once
 
@@ -9,8 +9,16 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class CellPage;
+class GradientFlowView;
+class HeatmapView;
+class Inspector;
+class InspectorToolBar;
 class NoticeBanner;
 class LossChart;
+class QTabWidget;
+class TextInspectorPage;
+class TextSamplePanel;
 class PredictionChart;
 class QLabel;
 class SettingsPanel;
@@ -29,6 +37,14 @@ public:
     NoticeBanner* banner() const { return m_banner; }
     LossChart* lossChart() const { return m_loss; }
     PredictionChart* predictionChart() const { return m_predictions; }
+    Inspector* inspector() const { return m_inspector; }
+    InspectorToolBar* inspectorToolBar() const { return m_inspectorBar; }
+    QTabWidget* pages() const { return m_pages; }
+    CellPage* cellPage() const { return m_cellPage; }
+    HeatmapView* heatmaps() const { return m_heatmaps; }
+    GradientFlowView* gradientFlow() const { return m_gradientFlow; }
+    TextInspectorPage* textPage() const { return m_textPage; }
+    TextSamplePanel* textSamples() const { return m_textSamples; }
     // Whether changing the model or data asks before throwing away a trained model.
     void setAskBeforeRebuild(bool ask) { m_askBeforeRebuild = ask; }
 
@@ -36,7 +52,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QWidget* buildPages();
     QWidget* buildCharts();
+    void buildInspector();
     void buildMenus();
     void buildStatusBar();
     void showSnapshot(const SnapshotPointer& snapshot);
@@ -53,6 +71,14 @@ private:
     NoticeBanner* m_banner = nullptr;
     LossChart* m_loss = nullptr;
     PredictionChart* m_predictions = nullptr;
+    Inspector* m_inspector = nullptr;
+    InspectorToolBar* m_inspectorBar = nullptr;
+    QTabWidget* m_pages = nullptr;
+    CellPage* m_cellPage = nullptr;
+    HeatmapView* m_heatmaps = nullptr;
+    GradientFlowView* m_gradientFlow = nullptr;
+    TextInspectorPage* m_textPage = nullptr;
+    TextSamplePanel* m_textSamples = nullptr;
     QLabel* m_stepLabel = nullptr;
     QLabel* m_lossLabel = nullptr;
     QLabel* m_rateLabel = nullptr;

@@ -1,11 +1,12 @@
 #include "SettingsPanel.h"
 
+#include "DataSection.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -68,63 +69,25 @@ QComboBox* choiceBox(const NamedChoice (&choices)[N], const QString& tip)
 SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(section(tr("Data"), buildDataSection()));
+    m_data = new DataSection;
+    connect(m_data, &DataSection::changed, this, &SettingsPanel::requestRebuild);
+    layout->addWidget(section(tr("Data"), m_data));
     layout->addWidget(section(tr("Model"), buildModelSection()));
     layout->addWidget(section(tr("Training"), buildTrainingSection()));
     layout->addStretch();
     setSettings(SessionSettings::demo());
 }
 
-QWidget* SettingsPanel::buildDataSection()
-{
-    auto* widget = new QWidget;
-    auto* layout = new QVBoxLayout(widget);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_dataset = new QComboBox;
-    m_dataset->setToolTip(tr("What the network learns from. Changing it starts a new model."));
-    for (const lstm::GeneratorInfo& info : lstm::builtinGenerators())
-        m_dataset->addItem(QString::fromStdString(info.title), QString::fromStdString(info.name));
-    m_datasetDescription = new QLabel;
-    m_datasetDescription->setWordWrap(true);
-    auto* parameters = new QWidget;
-    m_parameterForm = new QFormLayout(parameters);
-    m_parameterForm->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_dataset);
-    layout->addWidget(m_datasetDescription);
-    layout->addWidget(parameters);
-    connect(m_dataset, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_filling)
-            return;
-        showGeneratorParameters(m_dataset->currentData().toString(), {});
-        requestRebuild();
-    });
-    return widget;
-}
 
-void SettingsPanel::showGeneratorParameters(const QString& name, const lstm::GeneratorSettings& values)
-{
-    while (m_parameterForm->rowCount() > 0)
-        m_parameterForm->removeRow(0);
-    m_parameters.clear();
-    const lstm::GeneratorInfo* info = lstm::findGenerator(name.toStdString());
-    if (!info)
-        return;
-    m_datasetDescription->setText(QString::fromStdString(info->description));
-    for (const lstm::GeneratorParameter& p : info->parameters) {
-        auto* box = new QDoubleSpinBox;
-        box->setObjectName(QString::fromStdString(p.key));
-        box->setDecimals(p.integer ? 0 : 3);
-        box->setRange(p.minimum, p.maximum);
-        box->setSingleStep(p.integer ? 1 : std::max(0.001, (p.maximum - p.minimum) / 100));
-        const auto given = values.find(p.key);
-        box->setValue(given != values.end() ? given->second : p.value);
-        box->setToolTip(QString::fromStdString(p.help));
-        box->setKeyboardTracking(false);
-        connect(box, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::requestRebuild);
-        m_parameterForm->addRow(QString::fromStdString(p.label), box);
-        m_parameters.append(box);
-    }
-}
+
+
+
+
+
+
+
+
+
 
 QWidget* SettingsPanel::buildModelSection()
 {
@@ -190,6 +153,16 @@ QWidget* SettingsPanel::buildTrainingSection()
     return widget;
 }
 
+void SettingsPanel::openDataFile(const QString& path)
+{
+    m_data->openDataFile(path);
+}
+
+void SettingsPanel::importCsv(const QString& path)
+{
+    m_data->importCsv(path);
+}
+
 void SettingsPanel::requestRebuild()
 {
     if (!m_filling)
@@ -199,8 +172,8 @@ void SettingsPanel::requestRebuild()
 void SettingsPanel::setSettings(const SessionSettings& s)
 {
     m_filling = true;
-    m_dataset->setCurrentIndex(std::max(0, m_dataset->findData(s.dataset)));
-    showGeneratorParameters(m_dataset->currentData().toString(), s.data);
+    m_sampling = s.sampling;
+    m_data->setSettings(s);
     m_cell->setCurrentIndex(std::max(0, m_cell->findData(QString::fromUtf8(lstm::cellName(s.model.cell).data()))));
     m_hidden->setValue(s.model.hiddenSize);
     m_layers->setValue(s.model.layers);
@@ -218,15 +191,8 @@ void SettingsPanel::setSettings(const SessionSettings& s)
 SessionSettings SettingsPanel::settings() const
 {
     SessionSettings s;
-    s.dataset = m_dataset->currentData().toString();
-    const lstm::GeneratorInfo* info = lstm::findGenerator(s.dataset.toStdString());
-    for (const QDoubleSpinBox* box : m_parameters) {
-        const std::string key = box->objectName().toStdString();
-        const auto parameter = std::find_if(info->parameters.begin(), info->parameters.end(),
-                                            [&](const lstm::GeneratorParameter& p) { return p.key == key; });
-        if (parameter != info->parameters.end() && box->value() != parameter->value)
-            s.data[key] = box->value(); // only what differs from the default
-    }
+    m_data->writeTo(s);
+    s.sampling = m_sampling;
     s.model.cell = *lstm::parseCellKind(m_cell->currentData().toString().toStdString());
     s.model.hiddenSize = m_hidden->value();
     s.model.layers = m_layers->value();

@@ -1,17 +1,17 @@
-// The side panel: Data (a built-in data set and every one of its parameters), Model (cell,
-// sizes, truncation, batch) and Training (optimizer, learning rate, clipping, seed).
-// Learning rate and clipping apply live; everything else asks for a rebuild.
+// The side panel: Data (DataSection: a built-in data set and every one of its parameters, a
+// text file, or a CSV file through the import dialog), Model (cell, sizes, truncation, batch)
+// and Training (optimizer, learning rate, clipping, seed). Learning rate and clipping apply
+// live; everything else asks for a rebuild.
 #pragma once
 
 #include "SessionSettings.h"
 
 #include <QWidget>
 
+class DataSection;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
-class QLabel;
 class QSpinBox;
 
 class SettingsPanel : public QWidget {
@@ -21,6 +21,13 @@ public:
 
     void setSettings(const SessionSettings& settings); // fills the widgets without signalling
     SessionSettings settings() const;
+    // How text samples are written, set elsewhere (TextSamplePanel) but part of the session.
+    void setTextSampling(const TextSampling& sampling) { m_sampling = sampling; }
+
+    // A file the user dropped or chose: a .csv, .tsv or .psv opens the import dialog, any
+    // other file becomes text data.
+    void openDataFile(const QString& path);
+    void importCsv(const QString& path = {}); // the import dialog, window-modal, never blocking
 
 signals:
     void learningRateChanged(double rate);
@@ -28,17 +35,13 @@ signals:
     void rebuildRequested(const SessionSettings& settings);
 
 private:
-    QWidget* buildDataSection();
     QWidget* buildModelSection();
     QWidget* buildTrainingSection();
-    void showGeneratorParameters(const QString& name, const lstm::GeneratorSettings& values);
     void requestRebuild();
 
     bool m_filling = false;
-    QComboBox* m_dataset = nullptr;
-    QLabel* m_datasetDescription = nullptr;
-    QFormLayout* m_parameterForm = nullptr;
-    QList<QDoubleSpinBox*> m_parameters; // one per parameter of the chosen generator, key in objectName
+    TextSampling m_sampling;
+    DataSection* m_data = nullptr;
     QComboBox* m_cell = nullptr;
     QSpinBox* m_hidden = nullptr;
     QSpinBox* m_layers = nullptr;

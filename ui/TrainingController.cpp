@@ -95,6 +95,11 @@ void TrainingController::setClipNorm(double norm)
     send([worker = m_worker, norm] { worker->setClipNorm(norm); });
 }
 
+void TrainingController::setTextSampling(const TextSampling& sampling)
+{
+    send([worker = m_worker, sampling] { worker->setTextSampling(sampling); });
+}
+
 void TrainingController::restoreLastGood()
 {
     send([worker = m_worker] { worker->restoreLastGood(); });

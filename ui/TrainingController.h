@@ -25,12 +25,14 @@ public:
     void setStepsPerSecond(double stepsPerSecond); // 0 = as fast as possible
     void setLearningRate(double rate);
     void setClipNorm(double norm);
+    void setTextSampling(const TextSampling& sampling);
     void restoreLastGood();
     void saveModel(const QString& path); // answered by modelSaved
     void loadModel(const QString& path); // answered by modelLoaded
 
     SnapshotPointer latest() const { return m_latest; }
     bool running() const { return m_latest && m_latest->running; }
+    bool playRequested() const { return m_playRequested; } // the last request, maybe not yet answered
     long currentStep() const { return m_latest ? m_latest->step : 0; }
 
 signals:

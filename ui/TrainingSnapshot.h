@@ -1,7 +1,10 @@
 // What the window shows of training at one moment, as one immutable value copied out of
 // the worker thread: progress, loss histories, predictions in the user's units, the task's
-// score and the latest recorded trace. Views draw it and never reach into the engine.
+// score, the latest recorded trace and, for text, the latest text the model wrote. Views draw
+// it and never reach into the engine.
 #pragma once
+
+#include "SessionSettings.h"
 
 #include "Dataset.h"
 #include "ModelConfig.h"
@@ -14,6 +17,15 @@
 
 #include <memory>
 #include <optional>
+
+// What a character model wrote after the prompt at one step of training.
+struct TextSample {
+    long step = 0;
+    double temperature = 1;
+    QString prompt;  // the user's prompt, empty when the model started a line
+    QString text;    // the characters written after it
+    QString error;   // why no text could be written (a prompt character the text never uses)
+};
 
 struct TrainingSnapshot {
     long step = 0;                     // optimizer steps done
@@ -34,6 +46,8 @@ struct TrainingSnapshot {
     QList<QPointF> scoreHistory;       // (step, score value in [0, 1]) when the data has a score
     lstm::ModelConfig model;
     std::shared_ptr<const lstm::StepTrace> trace; // the last recorded step, if any
+    std::optional<TextSample> textSample; // for text data: the newest sample
+    SessionSettings session;           // what the running model was built from, live changes included
 };
 
 using SnapshotPointer = std::shared_ptr<const TrainingSnapshot>;

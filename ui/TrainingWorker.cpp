@@ -3,6 +3,7 @@
 #include "FreeRun.h"
 #include "Inference.h"
 #include "ModelFile.h"
+#include "SessionDataset.h"
 
 #include <cmath>
 
@@ -24,7 +25,7 @@ TrainingWorker::~TrainingWorker() = default;
 void TrainingWorker::rebuild(const SessionSettings& settings)
 {
     try {
-        auto data = lstm::makeGenerator(settings.dataset.toStdString(), settings.data, settings.train.seed);
+        auto data = makeSessionDataset(settings);
         auto trainer = std::make_unique<lstm::Trainer<float>>(lstm::modelFor(data->shape(), settings.model), settings.train);
         m_data = std::move(data);
         m_trainer = std::move(trainer);
@@ -52,6 +53,8 @@ void TrainingWorker::startFresh()
     m_lastGoodStep = -1; // never restore weights of a model that is gone
     m_lastEvaluatedStep = 0;
     m_tick.stop();
+    m_textSamples.reset(m_settings.sampling, m_settings.train.seed, m_settings.source == DataSource::Text);
+    m_textSamples.update(m_trainer->network(), m_trainer->steps()); // what the untrained model writes
     evaluate();
     publish();
 }
@@ -87,6 +90,7 @@ void TrainingWorker::stepOnce()
     m_tick.stop();
     m_recordNext = true; // a single step is always inspected
     trainOneStep();
+    m_textSamples.update(m_trainer->network(), m_trainer->steps());
     evaluate();
     publish();
 }
@@ -110,6 +114,14 @@ void TrainingWorker::setClipNorm(double norm)
     m_settings.train.clipNorm = norm;
     if (m_trainer)
         m_trainer->setClipNorm(norm);
+}
+
+void TrainingWorker::setTextSampling(const TextSampling& sampling)
+{
+    m_settings.sampling = sampling;
+    m_textSamples.setSampling(sampling);
+    if (m_trainer && m_textSamples.update(m_trainer->network(), m_trainer->steps()))
+        publish();
 }
 
 void TrainingWorker::restoreLastGood()
@@ -220,6 +232,7 @@ void TrainingWorker::runSlice()
     do {
         if (!trainOneStep())
             break;
+        m_textSamples.update(m_trainer->network(), m_trainer->steps());
         if (validationDue())
             evaluateLoss();
     } while (flatOut && slice.elapsed() < sliceMs);
@@ -320,5 +333,7 @@ void TrainingWorker::publish()
     snapshot->scoreHistory = m_scoreHistory.decimated(historyBuckets);
     snapshot->model = m_trainer->network().config();
     snapshot->trace = m_trace;
+    snapshot->textSample = m_textSamples.latest();
+    snapshot->session = m_settings;
     emit snapshotReady(std::move(snapshot));
 }

@@ -6,6 +6,7 @@
 
 #include "StepHistory.h"
 #include "SessionSettings.h"
+#include "TextSampleSchedule.h"
 #include "TrainingSnapshot.h"
 
 #include "Trainer.h"
@@ -30,6 +31,7 @@ public:
     void setStepsPerSecond(double stepsPerSecond); // 0 = as fast as possible
     void setLearningRate(double rate);
     void setClipNorm(double norm);
+    void setTextSampling(const TextSampling& sampling); // writes a new sample at once
     void restoreLastGood();
     void saveModel(const QString& path);
     void loadModel(const QString& path); // keeps the data; the model must fit its shape
@@ -81,4 +83,5 @@ private:
     // publish records: one trace per snapshot, at most ~30 a second, whatever the speed.
     bool m_recordNext = true;
     std::shared_ptr<const lstm::StepTrace> m_trace;
+    TextSampleSchedule m_textSamples;
 };

@@ -1,8 +1,9 @@
-// lstm-lab: the window. Options for demos and docs: --dataset, --cell, --hidden, --autoplay,
+// lstm-lab: the window. Options for demos and docs: --dataset, --text, --csv, --cell, --hidden, --autoplay,
 // --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit) and
 // --benchmark-ui SECONDS (UI lateness while training flat out).
 #include "GuiOptions.h"
 #include "MainWindow.h"
+#include "NoticeBanner.h"
 #include "ResponsivenessBenchmark.h"
 #include "TrainingController.h"
 
@@ -32,6 +33,8 @@ int main(int argc, char** argv)
         return 2;
     }
     MainWindow window(options.settings);
+    if (!options.notice.isEmpty())
+        window.banner()->showMessage(options.notice, -1);
     if (!options.size.isEmpty())
         window.resize(options.size);
     else if (!window.restoreGeometry(QSettings().value("window/geometry").toByteArray()))

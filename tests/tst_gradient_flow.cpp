@@ -1,0 +1,314 @@
+// The gradient-flow view draws the trace's own norms through time, the product of the
+// recorded forget gates, running averages over successive steps, and per tensor group one
+// point per new optimizer step; the step-through hides gradients not yet computed.
+#include "GradientFlowView.h"
+#include "InspectorModel.h"
+#include "RecordedTrace.h"
+
+#include <QApplication>
+#include <QLineSeries>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+using Curve = GradientFlowView::Curve;
+
+// The y of the point at x = t, or NaN when the series has none there.
+double valueAt(const QLineSeries* series, double x)
+{
+    for (const QPointF& p : series->points())
+        if (p.x() == x)
+            return p.y();
+    return qQNaN();
+}
+
+bool close(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b)); }
+
+// A copy of a recorded step as if it were a later one, with every gradient norm and update
+// ratio scaled.
+std::shared_ptr<const lstm::StepTrace> later(const lstm::StepTrace& trace, long step, double scale)
+{
+    auto copy = std::make_shared<lstm::StepTrace>(trace);
+    copy->step = step;
+    for (lstm::LayerTrace& layer : copy->layers) {
+        layer.dHiddenNorm *= scale;
+        layer.dCellNorm *= scale;
+    }
+    for (lstm::TensorStats& tensor : copy->tensors) {
+        tensor.gradientNorm *= scale;
+        tensor.updateRatio *= scale;
+    }
+    return copy;
+}
+
+const QLineSeries* trainingLine(const GradientFlowView& view, const QString& group)
+{
+    for (int k = 0; k < GradientFlowView::maxTrainingLines; ++k)
+        if (view.trainingSeries(k)->isVisible() && view.trainingSeries(k)->objectName() == group)
+            return view.trainingSeries(k);
+    return nullptr;
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 37, 40));
+    dark.setColor(QPalette::WindowText, QColor(232, 232, 232));
+    dark.setColor(QPalette::Base, QColor(28, 28, 30));
+    dark.setColor(QPalette::Text, QColor(232, 232, 232));
+    dark.setColor(QPalette::Button, QColor(50, 50, 54));
+    dark.setColor(QPalette::ButtonText, QColor(232, 232, 232));
+    dark.setColor(QPalette::Mid, QColor(95, 95, 100));
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 155));
+    return dark;
+}
+
+} // namespace
+
+class GradientFlowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void normsAreTheTracesNorms();
+    void keptShareIsTheProductOfForgetGates();
+    void keptShareOfOtherCells();
+    void averageAfterTwoSteps();
+    void averageRestartsForAnotherShape();
+    void tensorHistoryGrowsOncePerNewStep();
+    void stepThroughHidesGradientsNotYetComputed();
+    void markerFollowsTheSelectedTimestep();
+    void realisticSizesForTheEye();
+};
+
+void GradientFlowTest::normsAreTheTracesNorms()
+{
+    const auto trace = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6, .layers = 2});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(trace);
+    model.setLayer(1);
+    for (int t = 0; t < 6; ++t) {
+        QVERIFY(close(valueAt(view.curve(Curve::Hidden), t), trace->layers[1].dHiddenNorm[t]));
+        QVERIFY(close(valueAt(view.curve(Curve::Cell), t), trace->layers[1].dCellNorm[t]));
+    }
+    model.setLayer(0);
+    QVERIFY(close(valueAt(view.curve(Curve::Hidden), 2), trace->layers[0].dHiddenNorm[2]));
+    QVERIFY(!close(trace->layers[0].dHiddenNorm[2], trace->layers[1].dHiddenNorm[2]));
+    QCOMPARE(view.curve(Curve::Hidden)->count(), 6);
+}
+
+void GradientFlowTest::keptShareIsTheProductOfForgetGates()
+{
+    const auto trace = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(trace);
+    model.setUnit(3);
+    const Eigen::MatrixXd& f = trace->layers[0].gates[1]; // i, f, g, o
+    const QLineSeries* kept = view.curve(Curve::Kept);
+    QCOMPARE(kept->count(), 6);
+    QCOMPARE(valueAt(kept, 5), 1.0); // nothing between the last step and the end
+    QVERIFY(close(valueAt(kept, 4), f(3, 5)));
+    QVERIFY(close(valueAt(kept, 1), f(3, 2) * f(3, 3) * f(3, 4) * f(3, 5)));
+    QVERIFY(close(valueAt(kept, 0), f(3, 1) * f(3, 2) * f(3, 3) * f(3, 4) * f(3, 5)));
+    QVERIFY(kept->name().contains("unit 3"));
+}
+
+void GradientFlowTest::keptShareOfOtherCells()
+{
+    InspectorModel model;
+    GradientFlowView view(&model);
+    // The GRU keeps h through z: h_t = (1 - z) n + z h_{t-1}.
+    const auto gru = testing::recordedTrace({.cell = lstm::CellKind::Gru, .hidden = 4, .steps = 6});
+    model.setTrace(gru);
+    const Eigen::MatrixXd& z = gru->layers[0].gates[1];
+    QVERIFY(close(valueAt(view.curve(Curve::Kept), 3), z(0, 4) * z(0, 5)));
+    QVERIFY(view.curve(Curve::Kept)->name().contains("z"));
+    QVERIFY(!view.curve(Curve::Cell)->isVisible());
+    // The 1997 cell has no forget gate: all of c is kept.
+    view.reset();
+    model.setTrace(testing::recordedTrace({.cell = lstm::CellKind::Lstm1997, .hidden = 4, .steps = 6}));
+    for (const QPointF& p : view.curve(Curve::Kept)->points())
+        QCOMPARE(p.y(), 1.0);
+    QVERIFY(view.curve(Curve::Kept)->name().contains("no forget gate"));
+    // A plain RNN keeps nothing.
+    model.setTrace(testing::recordedTrace({.cell = lstm::CellKind::Rnn, .hidden = 4, .steps = 6}));
+    QVERIFY(!view.curve(Curve::Kept)->isVisible());
+    QCOMPARE(view.curve(Curve::Kept)->count(), 0);
+}
+
+void GradientFlowTest::averageAfterTwoSteps()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(first);
+    QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), 2), first->layers[0].dHiddenNorm[2]));
+    model.setTrace(later(*first, first->step + 1, 3.0));
+    const double decay = GradientHistory::averageDecay;
+    for (int t : {0, 2, 5}) {
+        const double h = first->layers[0].dHiddenNorm[t], c = first->layers[0].dCellNorm[t];
+        QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), t), decay * h + (1 - decay) * 3 * h));
+        QVERIFY(close(valueAt(view.curve(Curve::CellAverage), t), decay * c + (1 - decay) * 3 * c));
+        QVERIFY(close(valueAt(view.curve(Curve::Hidden), t), 3 * h)); // this step's line is this step's
+    }
+    QCOMPARE(view.history().averagedSteps(), 2);
+    // Showing the first step again (reopened) does not count it twice.
+    model.setTrace(first);
+    QCOMPARE(view.history().averagedSteps(), 2);
+    QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), 2),
+                  decay * first->layers[0].dHiddenNorm[2] + (1 - decay) * 3 * first->layers[0].dHiddenNorm[2]));
+    view.reset();
+    QCOMPARE(view.history().averagedSteps(), 0);
+    QCOMPARE(view.curve(Curve::HiddenAverage)->count(), 0);
+}
+
+void GradientFlowTest::averageRestartsForAnotherShape()
+{
+    InspectorModel model;
+    GradientFlowView view(&model);
+    const auto six = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    model.setTrace(six);
+    model.setTrace(later(*six, 1, 2.0));
+    QCOMPARE(view.history().averagedSteps(), 2);
+    // The same model on a longer window: the averages start over, the tensor history goes on.
+    const auto nine = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 9});
+    model.setTrace(later(*nine, 2, 1.0));
+    QCOMPARE(view.history().averagedSteps(), 1);
+    QCOMPARE(view.curve(Curve::HiddenAverage)->count(), 9);
+    QCOMPARE(view.history().group("weight_hh_l0")->gradientNorm.size(), size_t(3));
+    // Another model (another hidden size) starts everything over.
+    model.setTrace(testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 5, .steps = 6}));
+    QCOMPARE(view.history().group("weight_hh_l0")->gradientNorm.size(), size_t(1));
+    // So does a fresh model, which the Inspector shows as no step at all.
+    model.setTrace(nullptr);
+    QCOMPARE(view.history().averagedSteps(), 0);
+    QVERIFY(view.history().groups().empty());
+}
+
+void GradientFlowTest::tensorHistoryGrowsOncePerNewStep()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::LstmPeephole, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(first);
+    const ParameterGroup* hh = view.history().group("weight_hh_l0");
+    QVERIFY(hh);
+    QCOMPARE(hh->gradientNorm.size(), size_t(1));
+    auto stats = [](const lstm::StepTrace& trace, const std::string& name) {
+        for (const lstm::TensorStats& s : trace.tensors)
+            if (s.name == name)
+                return s;
+        return lstm::TensorStats{};
+    };
+    QVERIFY(close(hh->gradientNorm.last().y(), stats(*first, "weight_hh_l0").gradientNorm));
+    QVERIFY(close(hh->updateRatio.last().y(), stats(*first, "weight_hh_l0").updateRatio));
+    // Two biases as one group: the norm of both together.
+    const double ih = stats(*first, "bias_ih_l0").gradientNorm, hhBias = stats(*first, "bias_hh_l0").gradientNorm;
+    QVERIFY(close(view.history().group("bias_l0")->gradientNorm.last().y(), std::hypot(ih, hhBias)));
+    QCOMPARE(view.history().group("peephole_l0")->tensors.size(), size_t(3));
+
+    for (long step = 1; step <= 3; ++step) {
+        model.setTrace(later(*first, step * 10, 1.0 + double(step)));
+        QCOMPARE(hh->gradientNorm.size(), size_t(step + 1));
+        QCOMPARE(hh->gradientNorm.last(), QPointF(double(step * 10), (1.0 + double(step)) * stats(*first, "weight_hh_l0").gradientNorm));
+    }
+    const QLineSeries* line = trainingLine(view, "weight_hh_l0");
+    QVERIFY(line);
+    QCOMPARE(line->count(), 4);
+    QCOMPARE(line->points().last().x(), 30.0);
+    // A step already seen, or an older one reopened, adds nothing.
+    model.setTrace(later(*first, 30, 7.0));
+    model.setTrace(later(*first, 20, 7.0));
+    QCOMPARE(hh->gradientNorm.size(), size_t(4));
+    QCOMPARE(line->count(), 4);
+    // The quantity chooser shows the ratios instead.
+    view.setQuantity(GradientFlowView::Quantity::UpdateRatio);
+    QVERIFY(close(trainingLine(view, "weight_hh_l0")->points().first().y(), stats(*first, "weight_hh_l0").updateRatio));
+    // The selected layer's groups and the head, no more lines than a person can follow.
+    int visible = 0;
+    for (int k = 0; k < GradientFlowView::maxTrainingLines; ++k)
+        visible += view.trainingSeries(k)->isVisible();
+    QCOMPARE(visible, 5); // weight_ih, weight_hh, biases, peepholes, head
+}
+
+void GradientFlowTest::stepThroughHidesGradientsNotYetComputed()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(first);
+    const auto second = later(*first, 1, 2.0);
+    model.setTrace(second);
+    model.nextInStep(); // forward, t = 0: no gradient yet, nor the product of later gates
+    QCOMPARE(view.curve(Curve::Hidden)->count(), 0);
+    QCOMPARE(view.curve(Curve::Cell)->count(), 0);
+    QCOMPARE(view.curve(Curve::Kept)->count(), 0);
+    // The averages without this step, whose gradients are not revealed.
+    QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), 3), first->layers[0].dHiddenNorm[3]));
+    model.startBackward(); // backward at t = 5
+    model.nextInStep();
+    model.nextInStep(); // backward at t = 3
+    QCOMPARE(model.reveal().timestep, 3);
+    QCOMPARE(view.curve(Curve::Hidden)->count(), 3);
+    QVERIFY(qIsNaN(valueAt(view.curve(Curve::Hidden), 2)));
+    QVERIFY(close(valueAt(view.curve(Curve::Hidden), 3), second->layers[0].dHiddenNorm[3]));
+    QCOMPARE(view.curve(Curve::Kept)->count(), 6);
+    model.applyUpdate();
+    QCOMPARE(view.curve(Curve::Hidden)->count(), 6);
+    const double h = first->layers[0].dHiddenNorm[3];
+    const double decay = GradientHistory::averageDecay;
+    QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), 3), decay * h + (1 - decay) * 2 * h));
+}
+
+void GradientFlowTest::markerFollowsTheSelectedTimestep()
+{
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6}));
+    model.setTimestep(4);
+    const QList<QPointF> marker = view.curve(Curve::Marker)->points();
+    QCOMPARE(marker.size(), 2);
+    QCOMPARE(marker[0].x(), 4.0);
+    QCOMPARE(marker[1].x(), 4.0);
+    QVERIFY(marker[0].y() < marker[1].y());
+}
+
+// Pictures at the size a student sees, light and dark, for a person to look at.
+void GradientFlowTest::realisticSizesForTheEye()
+{
+    const QPalette light = QApplication::palette();
+    struct Shot {
+        const char* name;
+        lstm::CellKind cell;
+        bool dark;
+        bool ratio;
+    };
+    const Shot shots[] = {{"flow-lstm-light", lstm::CellKind::Lstm, false, false},
+                          {"flow-lstm-dark", lstm::CellKind::Lstm, true, true},
+                          {"flow-gru-light", lstm::CellKind::Gru, false, false},
+                          {"flow-1997-dark", lstm::CellKind::Lstm1997, true, false},
+                          {"flow-peephole-light", lstm::CellKind::LstmPeephole, false, true},
+                          {"flow-rnn-light", lstm::CellKind::Rnn, false, false}};
+    for (const Shot& shot : shots) {
+        QApplication::setPalette(shot.dark ? darkPalette() : light);
+        const auto trace = testing::recordedTrace({.cell = shot.cell, .hidden = 32, .steps = 60});
+        InspectorModel model;
+        GradientFlowView view(&model);
+        view.resize(900, 500);
+        // A run of steps whose gradients shrink, so the lines over training have a shape.
+        for (long step = 0; step < 300; step += 5)
+            model.setTrace(later(*trace, step, 1.0 + 4.0 * std::exp(-double(step) / 80) +
+                                                    0.3 * std::sin(double(step) / 7)));
+        model.select(0, 7, 42);
+        if (shot.ratio)
+            view.setQuantity(GradientFlowView::Quantity::UpdateRatio);
+        QVERIFY(view.curve(Curve::Hidden)->count() == 60);
+        testing::saveShot(view, shot.name);
+    }
+    QApplication::setPalette(light);
+}
+
+QTEST_MAIN(GradientFlowTest)
+#include "tst_gradient_flow.moc"

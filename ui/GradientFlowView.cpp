@@ -1,0 +1,468 @@
+#include "GradientFlowView.h"
+
+#include "CellEquations.h"
+#include "ChartStyle.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QGraphicsLayout>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QSplitter>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace {
+
+// Okabe & Ito's colour-blind-safe palette, as ChartStyle, with two more for the tensors.
+const QColor blue(0, 114, 178), orange(230, 159, 0), green(0, 158, 115), vermillion(213, 94, 0),
+    purple(204, 121, 167), skyBlue(86, 180, 233);
+
+QString number(double value) { return QString::fromStdString(equations::formatNumber(value)); }
+
+// Lowest and highest of the points drawn on a log axis.
+struct Span {
+    double low = HUGE_VAL;
+    double high = -HUGE_VAL;
+    void add(const QList<QPointF>& points)
+    {
+        for (const QPointF& p : points) {
+            low = std::min(low, p.y());
+            high = std::max(high, p.y());
+        }
+    }
+};
+
+// Whole decades around the span; ticks every second decade when it spans many, so the
+// labels stay apart on a short chart.
+void setLogRange(QLogValueAxis* axis, Span span)
+{
+    if (span.low > span.high) {
+        span.low = 1e-3;
+        span.high = 1;
+    }
+    double low = std::floor(std::log10(span.low));
+    double high = std::ceil(std::log10(span.high));
+    if (high <= low)
+        high = low + 1;
+    const bool wide = high - low > 6;
+    if (wide) {
+        low = 2 * std::floor(low / 2);
+        high = 2 * std::ceil(high / 2);
+    }
+    axis->setBase(wide ? 100 : 10);
+    // A little room beyond the decades, so a line at 1 or at the floor is not hidden on the frame.
+    axis->setRange(std::pow(10, low) / 1.3, std::pow(10, high) * 1.3);
+}
+
+void setSteps(QValueAxis* axis, double first, double last)
+{
+    last = std::max(last, first + 1);
+    axis->setRange(first, last);
+    axis->setTickAnchor(first);
+    axis->setTickInterval(ChartStyle::niceStep((last - first) / 6));
+}
+
+QPen line(const QColor& colour, Qt::PenStyle style = Qt::SolidLine, double width = 3.0)
+{
+    QPen pen(colour);
+    pen.setWidthF(width);
+    pen.setStyle(style);
+    pen.setCapStyle(Qt::RoundCap);
+    return pen;
+}
+
+// The label of a parameter group in the legend; the layer is in the chart's title.
+QString groupLabel(const ParameterGroup& group)
+{
+    const std::string& name = group.name;
+    if (name.rfind("weight_ih", 0) == 0)
+        return QObject::tr("weight_ih (W, from x)");
+    if (name.rfind("weight_hh", 0) == 0)
+        return QObject::tr("weight_hh (U, from h)");
+    if (name.rfind("bias_l", 0) == 0)
+        return QObject::tr("bias_ih + bias_hh");
+    if (name.rfind("peephole", 0) == 0)
+        return QObject::tr("peepholes");
+    if (name == "head")
+        return QObject::tr("head (output layer)");
+    return QString::fromStdString(name);
+}
+
+} // namespace
+
+GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    m_timeChart = new QChart;
+    m_timeAxis = new QValueAxis(m_timeChart);
+    m_timeAxis->setTitleText(tr("timestep t"));
+    m_timeAxis->setLabelFormat("%d");
+    m_timeAxis->setTickType(QValueAxis::TicksDynamic);
+    m_timeLog = new QLogValueAxis(m_timeChart);
+    m_timeLog->setTitleText(tr("norm · share kept"));
+    m_timeLog->setLabelFormat("%.0e");
+    m_timeChart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_timeChart->addAxis(m_timeLog, Qt::AlignLeft);
+    for (QLineSeries*& series : m_curves) {
+        series = new QLineSeries(m_timeChart);
+        m_timeChart->addSeries(series);
+        series->attachAxis(m_timeAxis);
+        series->attachAxis(m_timeLog);
+    }
+    m_curves[size_t(Curve::Hidden)]->setName(tr("‖∂L/∂hₜ‖ this step"));
+    m_curves[size_t(Curve::HiddenAverage)]->setName(tr("‖∂L/∂hₜ‖ average"));
+    m_curves[size_t(Curve::Cell)]->setName(tr("‖∂L/∂cₜ‖ this step"));
+    m_curves[size_t(Curve::CellAverage)]->setName(tr("‖∂L/∂cₜ‖ average"));
+    m_timeView = new QChartView(m_timeChart);
+    m_timeView->setRenderHint(QPainter::Antialiasing);
+    m_timeTitle = new QLabel;
+    m_note = new QLabel;
+    m_note->setWordWrap(true);
+    m_note->setToolTip(tr("Solid lines: the shown step. Dashed: a running average over the recorded steps, "
+                          "recent ones counting most. Green: how much of the selected unit's state at t "
+                          "is still there at the end of the window, the product of the gates that keep it. "
+                          "Steep falls towards the left are vanishing gradients; rises are exploding ones."));
+
+    m_trainingChart = new QChart;
+    m_stepAxis = new QValueAxis(m_trainingChart);
+    m_stepAxis->setTitleText(tr("optimizer step"));
+    m_stepAxis->setLabelFormat("%d");
+    m_stepAxis->setTickType(QValueAxis::TicksDynamic);
+    m_trainingLog = new QLogValueAxis(m_trainingChart);
+    m_trainingLog->setLabelFormat("%.0e");
+    m_trainingChart->addAxis(m_stepAxis, Qt::AlignBottom);
+    m_trainingChart->addAxis(m_trainingLog, Qt::AlignLeft);
+    for (QLineSeries*& series : m_training) {
+        series = new QLineSeries(m_trainingChart);
+        m_trainingChart->addSeries(series);
+        series->attachAxis(m_stepAxis);
+        series->attachAxis(m_trainingLog);
+    }
+    m_trainingView = new QChartView(m_trainingChart);
+    m_trainingView->setRenderHint(QPainter::Antialiasing);
+    m_trainingTitle = new QLabel;
+
+    m_quantityBox = new QComboBox;
+    m_quantityBox->addItem(tr("gradient norm ‖∂L/∂w‖"));
+    m_quantityBox->addItem(tr("update ÷ weight ‖Δw‖ / ‖w‖"));
+    m_quantityBox->setToolTip(tr("What the lower chart shows for each parameter tensor over training: the size "
+                                 "of its gradient, or how much one optimizer step changes it relative to its size "
+                                 "(around 10⁻³ is healthy)."));
+    connect(m_quantityBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setQuantity(index == 1 ? Quantity::UpdateRatio : Quantity::GradientNorm); });
+
+    // Headings as labels rather than chart titles: they take less height, and the lower
+    // one holds the chooser.
+    auto* upper = new QWidget;
+    auto* upperLayout = new QVBoxLayout(upper);
+    upperLayout->setContentsMargins(0, 0, 0, 0);
+    upperLayout->setSpacing(0);
+    upperLayout->addWidget(m_timeTitle);
+    upperLayout->addWidget(m_timeView, 1);
+    upperLayout->addWidget(m_note);
+
+    auto* lower = new QWidget;
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->setSpacing(0);
+    auto* heading = new QHBoxLayout;
+    heading->setContentsMargins(0, 0, 8, 0);
+    heading->addWidget(m_trainingTitle);
+    heading->addWidget(m_quantityBox);
+    heading->addStretch();
+    lowerLayout->addLayout(heading);
+    lowerLayout->addWidget(m_trainingView, 1);
+
+    for (QLabel* label : {m_timeTitle, m_trainingTitle, m_note})
+        label->setContentsMargins(12, 4, 8, 2);
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(upper);
+    splitter->addWidget(lower);
+    splitter->setSizes({550, 450});
+    splitter->setChildrenCollapsible(false);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base); // one calm surface with the charts
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    for (QLineSeries* series : m_curves)
+        connect(series, &QLineSeries::hovered, this, [this, series](const QPointF& p, bool on) {
+            if (!on)
+                return QToolTip::hideText();
+            const QString floor = p.y() <= logFloor ? tr(" (at most 10⁻¹², drawn at 10⁻¹²)") : QString();
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1\nt = %2: %3%4").arg(series->name()).arg(qRound(p.x())).arg(number(p.y()), floor),
+                               this);
+        });
+    for (QLineSeries* series : m_training)
+        connect(series, &QLineSeries::hovered, this, [this, series](const QPointF& p, bool on) {
+            if (!on)
+                return QToolTip::hideText();
+            QToolTip::showText(QCursor::pos(),
+                               tr("%1\nstep %2: %3").arg(series->name()).arg(qRound64(p.x())).arg(number(p.y())), this);
+        });
+
+    restyle();
+    connect(m_model, &InspectorModel::traceChanged, this, [this] { onTrace(m_model->trace()); });
+    connect(m_model, &InspectorModel::selectionChanged, this, &GradientFlowView::redraw);
+    connect(m_model, &InspectorModel::revealChanged, this, &GradientFlowView::redraw);
+    if (m_model->trace())
+        onTrace(m_model->trace());
+    else
+        redraw();
+}
+
+void GradientFlowView::onTrace(const TracePointer& trace)
+{
+    if (trace)
+        m_history.add(*trace);
+    else
+        m_history.reset(); // the Inspector shows no step for a fresh model
+    redraw();
+}
+
+void GradientFlowView::reset()
+{
+    m_history.reset();
+    redraw();
+}
+
+void GradientFlowView::setQuantity(Quantity quantity)
+{
+    m_quantity = quantity;
+    const int index = quantity == Quantity::UpdateRatio ? 1 : 0;
+    if (m_quantityBox->currentIndex() != index)
+        m_quantityBox->setCurrentIndex(index); // comes back here through the signal
+    drawTraining();
+}
+
+void GradientFlowView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        restyle();
+}
+
+void GradientFlowView::restyle()
+{
+    // ChartStyle follows the application's palette; this view follows its own, which is the
+    // same unless someone gave it another.
+    const QPalette surface = palette();
+    const QColor text = surface.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlphaF(0.15);
+    for (QChart* chart : {m_timeChart, m_trainingChart}) {
+        ChartStyle::apply(chart, {});
+        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->setBackgroundBrush(surface.color(QPalette::Base));
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        chart->setTitle(QString());
+        chart->layout()->setContentsMargins(0, 0, 0, 0);
+        for (QAbstractAxis* axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(surface.color(QPalette::Mid));
+        }
+    }
+    for (QChartView* view : {m_timeView, m_trainingView}) {
+        view->setBackgroundBrush(surface.color(QPalette::Base));
+        view->setFrameShape(QFrame::NoFrame);
+    }
+    QFont heading = font();
+    heading.setPointSizeF(heading.pointSizeF() * 1.15);
+    heading.setBold(true);
+    m_timeTitle->setFont(heading);
+    m_trainingTitle->setFont(heading);
+    QPalette muted = surface;
+    QColor mutedText = text;
+    mutedText.setAlphaF(0.7);
+    muted.setColor(QPalette::WindowText, mutedText);
+    m_note->setPalette(muted);
+    m_curves[size_t(Curve::Hidden)]->setPen(line(blue));
+    // The averages in the same hue, paler and dashed, so their legend squares differ too.
+    auto pale = [](QColor colour) {
+        colour.setAlphaF(0.6);
+        return colour;
+    };
+    m_curves[size_t(Curve::HiddenAverage)]->setPen(line(pale(blue), Qt::DashLine, 2.5));
+    m_curves[size_t(Curve::Cell)]->setPen(line(vermillion));
+    m_curves[size_t(Curve::CellAverage)]->setPen(line(pale(vermillion), Qt::DashLine, 2.5));
+    m_curves[size_t(Curve::Kept)]->setPen(line(green));
+    QColor marker = text;
+    marker.setAlphaF(0.45);
+    m_curves[size_t(Curve::Marker)]->setPen(line(marker, Qt::DotLine, 2.0));
+    const std::array<QColor, maxTrainingLines> colours{blue, orange, green, vermillion, purple, skyBlue};
+    for (size_t k = 0; k < m_training.size(); ++k)
+        m_training[k]->setPen(line(colours[k]));
+    for (QLegendMarker* legend : m_timeChart->legend()->markers(m_curves[size_t(Curve::Marker)]))
+        legend->setVisible(false);
+}
+
+void GradientFlowView::redraw()
+{
+    drawTime();
+    drawTraining();
+}
+
+void GradientFlowView::drawTime()
+{
+    const TracePointer& trace = m_model->trace();
+    const lstm::LayerTrace* layer = m_model->selectedLayer();
+    std::array<QList<QPointF>, 6> points;
+    QStringList notes;
+    if (!trace || !layer) {
+        for (QLineSeries* series : m_curves)
+            series->clear();
+        m_timeTitle->setText(tr("Gradients through time"));
+        m_note->setText(tr("No recorded step yet."));
+        setSteps(m_timeAxis, 0, 10);
+        setLogRange(m_timeLog, {});
+        return;
+    }
+    const Reveal reveal = m_model->reveal();
+    const int T = trace->steps;
+    const int unit = m_model->unit();
+    bool clamped = false;
+    auto at = [&clamped](double t, double value) {
+        clamped = clamped || value <= logFloor;
+        return QPointF(t, std::max(value, logFloor));
+    };
+
+    // This step's norms, as far as the step-through has computed them.
+    for (int t = 0; t < T; ++t) {
+        if (!reveal.backwardDone(t))
+            continue;
+        if (t < layer->dHiddenNorm.size() && std::isfinite(layer->dHiddenNorm[t]))
+            points[size_t(Curve::Hidden)].append(at(t, layer->dHiddenNorm[t]));
+        if (t < layer->dCellNorm.size() && std::isfinite(layer->dCellNorm[t]))
+            points[size_t(Curve::Cell)].append(at(t, layer->dCellNorm[t]));
+    }
+
+    // The running averages; while a step-through hides this step's gradients, the averages
+    // without it.
+    const bool hiding = reveal.phase == StepPhase::Forward || reveal.phase == StepPhase::Backward;
+    const bool withoutThis = hiding && trace->step == m_history.lastStep();
+    const int l = m_model->layer();
+    const Eigen::VectorXd& hiddenAverage = withoutThis ? m_history.previousHiddenAverage(l) : m_history.hiddenAverage(l);
+    const Eigen::VectorXd& cellAverage = withoutThis ? m_history.previousCellAverage(l) : m_history.cellAverage(l);
+    for (int t = 0; t < T && hiddenAverage.size() == T; ++t)
+        points[size_t(Curve::HiddenAverage)].append(at(t, hiddenAverage[t]));
+    for (int t = 0; t < T && cellAverage.size() == T; ++t)
+        points[size_t(Curve::CellAverage)].append(at(t, cellAverage[t]));
+
+    // How much of the unit's state at t survives to the end of the window: the product of
+    // the gates that keep it, prod_{s=t+1..T-1}. Known once the forward pass has ended.
+    QLineSeries* kept = m_curves[size_t(Curve::Kept)];
+    const QString unitName = tr("unit %1").arg(unit);
+    int keepGate = -1;
+    switch (trace->cell) {
+    case lstm::CellKind::Lstm:
+    case lstm::CellKind::LstmPeephole:
+        keepGate = 1; // f
+        kept->setName(tr("∏ f: cₜ kept to the end (%1)").arg(unitName));
+        break;
+    case lstm::CellKind::Gru:
+        keepGate = 1; // z
+        kept->setName(tr("∏ z: hₜ kept to the end (%1)").arg(unitName));
+        break;
+    case lstm::CellKind::Lstm1997:
+        kept->setName(tr("∏ = 1: no forget gate, cₜ kept whole"));
+        break;
+    case lstm::CellKind::Rnn:
+        kept->setName(tr("no gate keeps the state"));
+        notes << tr("A plain RNN has no gate that keeps its state: nothing to multiply.");
+        break;
+    }
+    kept->setVisible(trace->cell != lstm::CellKind::Rnn);
+    m_timeLog->setTitleText(trace->cell == lstm::CellKind::Rnn ? tr("gradient norm") : tr("norm · share kept"));
+    if (trace->cell != lstm::CellKind::Rnn && reveal.forwardDone(T - 1)) {
+        QList<QPointF>& product = points[size_t(Curve::Kept)];
+        product.resize(T);
+        double share = 1;
+        for (int t = T - 1; t >= 0; --t) {
+            product[t] = at(t, share);
+            if (keepGate >= 0)
+                share *= layer->gates[size_t(keepGate)](unit, t);
+        }
+    }
+
+    Span span;
+    for (size_t k = 0; k < size_t(Curve::Marker); ++k)
+        span.add(points[k]);
+    setLogRange(m_timeLog, span);
+    const int selected = m_model->timestep();
+    points[size_t(Curve::Marker)] = {{double(selected), m_timeLog->min()}, {double(selected), m_timeLog->max()}};
+    for (size_t k = 0; k < m_curves.size(); ++k)
+        m_curves[k]->replace(points[k]);
+    const bool hasCell = layer->dCellNorm.size() > 0;
+    m_curves[size_t(Curve::Cell)]->setVisible(hasCell);
+    m_curves[size_t(Curve::CellAverage)]->setVisible(hasCell);
+    for (QLegendMarker* legend : m_timeChart->legend()->markers(m_curves[size_t(Curve::Marker)]))
+        legend->setVisible(false);
+    setSteps(m_timeAxis, 0, T - 1);
+    m_timeTitle->setText(tr("Gradients through time · layer %1").arg(l));
+
+    notes.prepend(tr("Solid: step %1. Dashed: average of %2 recorded steps. Dotted: t = %3.")
+                      .arg(trace->step)
+                      .arg(m_history.averagedSteps())
+                      .arg(selected));
+    if (reveal.phase == StepPhase::Forward)
+        notes << tr("The gradients come with the backward pass.");
+    else if (reveal.phase == StepPhase::Backward)
+        notes << tr("The backward pass has reached t = %1.").arg(reveal.timestep);
+    if (clamped)
+        notes << tr("Values below 10⁻¹² are drawn at 10⁻¹².");
+    m_note->setText(notes.join(QLatin1Char(' ')));
+}
+
+void GradientFlowView::drawTraining()
+{
+    const int layer = m_model->layer();
+    std::vector<const ParameterGroup*> shown;
+    for (const ParameterGroup& group : m_history.groups())
+        if ((group.layer == layer || group.layer < 0) && shown.size() < m_training.size())
+            shown.push_back(&group);
+    const bool ratio = m_quantity == Quantity::UpdateRatio;
+    Span span;
+    double first = HUGE_VAL, last = -HUGE_VAL;
+    for (size_t k = 0; k < m_training.size(); ++k) {
+        QLineSeries* series = m_training[k];
+        if (k >= shown.size()) {
+            series->clear();
+            series->setVisible(false);
+            continue;
+        }
+        const ParameterGroup& group = *shown[k];
+        QList<QPointF> points = (ratio ? group.updateRatio : group.gradientNorm).decimated(1500);
+        for (QPointF& p : points) {
+            p.setY(std::isfinite(p.y()) ? std::max(p.y(), logFloor) : logFloor);
+            first = std::min(first, p.x());
+            last = std::max(last, p.x());
+        }
+        span.add(points);
+        series->setObjectName(QString::fromStdString(group.name));
+        series->setName(groupLabel(group));
+        series->replace(points);
+        series->setVisible(true);
+    }
+    if (first > last)
+        first = last = 0;
+    setSteps(m_stepAxis, first, std::max(last, first + 10));
+    setLogRange(m_trainingLog, span);
+    m_trainingLog->setTitleText(ratio ? tr("‖Δw‖ / ‖w‖") : tr("‖∂L/∂w‖"));
+    m_trainingTitle->setText(tr("Over training, per tensor · layer %1:").arg(layer));
+}

@@ -1,0 +1,168 @@
+#include "GradientHistory.h"
+
+#include <cmath>
+
+namespace {
+
+const Eigen::VectorXd& empty()
+{
+    static const Eigen::VectorXd none;
+    return none;
+}
+
+// Which group a tensor belongs to, and that group's layer.
+std::pair<std::string, int> groupOf(const std::string& tensor)
+{
+    const size_t mark = tensor.rfind("_l");
+    int layer = -1;
+    std::string stem = tensor;
+    if (mark != std::string::npos && mark + 2 < tensor.size() &&
+        tensor.find_first_not_of("0123456789", mark + 2) == std::string::npos) {
+        layer = std::stoi(tensor.substr(mark + 2));
+        stem = tensor.substr(0, mark);
+    }
+    const std::string suffix = layer >= 0 ? "_l" + std::to_string(layer) : "";
+    if (stem == "bias_ih" || stem == "bias_hh")
+        return {"bias" + suffix, layer};
+    if (stem.rfind("peephole_", 0) == 0)
+        return {"peephole" + suffix, layer};
+    if (tensor.rfind("head.", 0) == 0)
+        return {"head", -1};
+    return {tensor, layer};
+}
+
+} // namespace
+
+const ParameterGroup* GradientHistory::group(std::string_view name) const
+{
+    for (const ParameterGroup& g : m_groups)
+        if (g.name == name)
+            return &g;
+    return nullptr;
+}
+
+void GradientHistory::reset()
+{
+    m_lastStep = -1;
+    m_averaged = 0;
+    m_layers.clear();
+    m_groups.clear();
+    m_layout.clear();
+    m_steps = 0;
+}
+
+bool GradientHistory::sameLayout(const lstm::StepTrace& trace) const
+{
+    if (trace.tensors.size() != m_layout.size())
+        return false;
+    for (size_t k = 0; k < m_layout.size(); ++k)
+        if (trace.tensors[k].name != m_layout[k].name || trace.tensors[k].rows != m_layout[k].rows ||
+            trace.tensors[k].cols != m_layout[k].cols)
+            return false;
+    return true;
+}
+
+bool GradientHistory::sameWindow(const lstm::StepTrace& trace) const
+{
+    if (trace.steps != m_steps || trace.layers.size() != m_layers.size())
+        return false;
+    for (size_t l = 0; l < m_layers.size(); ++l)
+        if (trace.layers[l].dHiddenNorm.size() != m_layers[l].hidden.size() ||
+            trace.layers[l].dCellNorm.size() != m_layers[l].cell.size())
+            return false;
+    return true;
+}
+
+void GradientHistory::buildGroups(const lstm::StepTrace& trace)
+{
+    m_groups.clear();
+    for (const lstm::TensorStats& tensor : trace.tensors) {
+        const auto [name, layer] = groupOf(tensor.name);
+        ParameterGroup* existing = nullptr;
+        for (ParameterGroup& g : m_groups)
+            if (g.name == name)
+                existing = &g;
+        if (!existing) {
+            m_groups.push_back({name, layer, {}, {}, {}});
+            existing = &m_groups.back();
+        }
+        existing->tensors.push_back(tensor.name);
+    }
+}
+
+bool GradientHistory::add(const lstm::StepTrace& trace)
+{
+    if (!sameLayout(trace)) {
+        reset();
+        m_layout = trace.tensors;
+        buildGroups(trace);
+    } else if (trace.step <= m_lastStep) {
+        return false;
+    }
+    m_lastStep = trace.step;
+
+    if (!sameWindow(trace)) {
+        m_averaged = 0;
+        m_steps = trace.steps;
+        m_layers.assign(trace.layers.size(), {});
+    }
+    const double keep = m_averaged == 0 ? 0.0 : averageDecay;
+    for (size_t l = 0; l < m_layers.size(); ++l) {
+        LayerAverages& average = m_layers[l];
+        const lstm::LayerTrace& layer = trace.layers[l];
+        average.previousHidden = average.hidden;
+        average.previousCell = average.cell;
+        if (m_averaged == 0) {
+            average.hidden = layer.dHiddenNorm;
+            average.cell = layer.dCellNorm;
+        } else {
+            average.hidden = keep * average.hidden + (1 - keep) * layer.dHiddenNorm;
+            average.cell = keep * average.cell + (1 - keep) * layer.dCellNorm;
+        }
+    }
+    ++m_averaged;
+
+    for (ParameterGroup& g : m_groups) {
+        double gradient = 0, weight = 0, update = 0;
+        for (const std::string& name : g.tensors)
+            for (const lstm::TensorStats& tensor : trace.tensors)
+                if (tensor.name == name) {
+                    gradient += tensor.gradientNorm * tensor.gradientNorm;
+                    weight += tensor.weightNorm * tensor.weightNorm;
+                    const double change = tensor.updateRatio * tensor.weightNorm;
+                    update += change * change;
+                }
+        g.gradientNorm.append(double(trace.step), std::sqrt(gradient));
+        g.updateRatio.append(double(trace.step), weight > 0 ? std::sqrt(update / weight) : 0.0);
+    }
+    return true;
+}
+
+const GradientHistory::LayerAverages* GradientHistory::layerAverages(int layer) const
+{
+    return layer >= 0 && size_t(layer) < m_layers.size() ? &m_layers[size_t(layer)] : nullptr;
+}
+
+const Eigen::VectorXd& GradientHistory::hiddenAverage(int layer) const
+{
+    const LayerAverages* a = layerAverages(layer);
+    return a ? a->hidden : empty();
+}
+
+const Eigen::VectorXd& GradientHistory::cellAverage(int layer) const
+{
+    const LayerAverages* a = layerAverages(layer);
+    return a ? a->cell : empty();
+}
+
+const Eigen::VectorXd& GradientHistory::previousHiddenAverage(int layer) const
+{
+    const LayerAverages* a = layerAverages(layer);
+    return a ? a->previousHidden : empty();
+}
+
+const Eigen::VectorXd& GradientHistory::previousCellAverage(int layer) const
+{
+    const LayerAverages* a = layerAverages(layer);
+    return a ? a->previousCell : empty();
+}

@@ -1,0 +1,427 @@
+#include "HeatmapView.h"
+
+#include "ChartStyle.h"
+#include "ColorMap.h"
+#include "InspectorModel.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+// Where everything goes at the widget's present size and font.
+struct HeatmapView::Layout {
+    QRect header;              // "layer 2 of 3"; empty with one layer
+    std::vector<QRect> boxes;  // per panel: title, axes, cells and legend
+    std::vector<QRect> plots;  // per panel: the cells only, whole pixels per cell when that costs little room
+};
+
+namespace {
+
+// The gutters around every plot, in pixels, from the font: the title above, unit numbers and
+// the "unit" caption on the left, timestep numbers below, the colour legend on the right.
+struct Margins {
+    int top = 0;
+    int left = 0;
+    int bottom = 0;
+    int right = 0;
+};
+
+constexpr int tickLength = 4;
+constexpr int labelGap = 3; // between a tick and its number, so "- 0" never reads as "-0"
+
+int padding(const QFontMetrics& metrics)
+{
+    return std::max(4, metrics.height() / 2);
+}
+
+int legendBarWidth(const QFontMetrics& metrics)
+{
+    return std::max(10, metrics.height() * 2 / 3);
+}
+
+// Titles a little larger than the labels, so each map's name is the first thing read.
+QFont titleFont(const QFont& base)
+{
+    QFont title = base;
+    title.setPointSizeF(base.pointSizeF() * 1.15);
+    return title;
+}
+
+// Fills a frame `width` pixels wide just outside `inner`, leaving inner itself untouched.
+void paintRing(QPainter& painter, const QRect& inner, int width, const QColor& colour)
+{
+    const int left = inner.left() - width;
+    const int outerWidth = inner.width() + 2 * width;
+    painter.fillRect(QRect(left, inner.top() - width, outerWidth, width), colour);
+    painter.fillRect(QRect(left, inner.bottom() + 1, outerWidth, width), colour);
+    painter.fillRect(QRect(left, inner.top(), width, inner.height()), colour);
+    painter.fillRect(QRect(inner.right() + 1, inner.top(), width, inner.height()), colour);
+}
+
+// A whole-number tick spacing of 1, 2 or 5 times a power of ten, at least `rough`.
+int tickStep(double rough)
+{
+    return std::max(1, int(std::lround(ChartStyle::niceStep(rough))));
+}
+
+const QImage& colourBar(const ColorMap* map)
+{
+    static const QImage sequential = colourBarImage(ColorMap::sequential());
+    static const QImage diverging = colourBarImage(ColorMap::diverging());
+    return map == &ColorMap::sequential() ? sequential : diverging;
+}
+
+// The labels beside a legend's colour bar, top to bottom.
+QStringList legendLabels(const HeatmapScale& scale)
+{
+    return {formatBound(scale.high), formatBound((scale.low + scale.high) / 2), formatBound(scale.low)};
+}
+
+} // namespace
+
+HeatmapView::HeatmapView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(m_model, &InspectorModel::traceChanged, this, &HeatmapView::rebuild);
+    connect(m_model, &InspectorModel::revealChanged, this, &HeatmapView::rebuild);
+    connect(m_model, &InspectorModel::showGradientsChanged, this, &HeatmapView::rebuild);
+    connect(m_model, &InspectorModel::selectionChanged, this, &HeatmapView::rebuildIfLayerMoved);
+    rebuild();
+}
+
+QSize HeatmapView::minimumSizeHint() const
+{
+    const int line = fontMetrics().height();
+    return {line * 24, line * 16};
+}
+
+QSize HeatmapView::sizeHint() const
+{
+    const int line = fontMetrics().height();
+    return {line * 64, line * 36};
+}
+
+std::vector<HeatmapQuantity> HeatmapView::quantities() const
+{
+    std::vector<HeatmapQuantity> shown;
+    for (const HeatmapPanel& panel : m_panels)
+        shown.push_back(panel.quantity);
+    return shown;
+}
+
+HeatmapScale HeatmapView::scale(HeatmapQuantity quantity) const
+{
+    for (const HeatmapPanel& panel : m_panels)
+        if (panel.quantity == quantity)
+            return panel.scale;
+    return {};
+}
+
+QRectF HeatmapView::cellRect(HeatmapQuantity quantity, int unit, int timestep) const
+{
+    const Layout geometry = layout();
+    for (size_t k = 0; k < m_panels.size(); ++k) {
+        const QRect& plot = geometry.plots[k];
+        if (!(m_panels[k].quantity == quantity) || plot.isEmpty() || unit < 0 || unit >= m_units ||
+            timestep < 0 || timestep >= m_steps)
+            continue;
+        const double width = double(plot.width()) / m_steps;
+        const double height = double(plot.height()) / m_units;
+        return {plot.left() + timestep * width, plot.top() + unit * height, width, height};
+    }
+    return {};
+}
+
+void HeatmapView::rebuildIfLayerMoved()
+{
+    if (m_model->layer() != m_layer)
+        rebuild();
+    else
+        update(); // the selection outline moved
+}
+
+void HeatmapView::rebuild()
+{
+    m_panels.clear();
+    m_images.clear();
+    m_trace = m_model->trace();
+    m_layer = m_model->layer();
+    m_units = m_model->hiddenSize();
+    m_steps = m_model->steps();
+    update();
+    if (!m_trace || m_units == 0 || m_steps == 0)
+        return;
+
+    const bool gradients = m_model->showGradients();
+    m_panels = heatmapPanels(*m_trace, m_layer, gradients);
+    const Reveal reveal = m_model->reveal();
+    std::vector<bool> shown(static_cast<size_t>(m_steps));
+    for (int t = 0; t < m_steps; ++t)
+        shown[size_t(t)] = gradients ? reveal.backwardDone(t) : reveal.forwardDone(t);
+    for (const HeatmapPanel& panel : m_panels)
+        m_images.push_back(panel.values ? heatmapImage(*panel.values, panel.scale, shown) : QImage());
+    ++m_imageBuilds;
+}
+
+bool HeatmapView::revealed(const HeatmapPanel& panel, int timestep) const
+{
+    const Reveal reveal = m_model->reveal();
+    return panel.gradient ? reveal.backwardDone(timestep) : reveal.forwardDone(timestep);
+}
+
+HeatmapView::Layout HeatmapView::layout() const
+{
+    Layout result;
+    const int count = int(m_panels.size());
+    if (count == 0)
+        return result;
+    const QFontMetrics metrics(font());
+    const int line = metrics.height();
+    const int pad = padding(metrics);
+    const int gap = line;
+    QRect area = rect().adjusted(pad, pad, -pad, -pad);
+    if (m_trace->layers.size() > 1) {
+        result.header = QRect(area.left(), area.top(), area.width(), line);
+        area.setTop(area.top() + line + gap);
+    }
+
+    int legendText = 0;
+    for (const HeatmapPanel& panel : m_panels)
+        for (const QString& label : legendLabels(panel.scale))
+            legendText = std::max(legendText, metrics.horizontalAdvance(label));
+    Margins margins;
+    margins.top = QFontMetrics(titleFont(font())).height() + pad / 2;
+    margins.left = line + pad / 2 + metrics.horizontalAdvance(QString::number(m_units - 1)) + tickLength + labelGap + 3;
+    margins.bottom = tickLength + 3 + line;
+    margins.right = pad + legendBarWidth(metrics) + tickLength + labelGap + 2 + legendText;
+
+    // The column count that gives the cells their largest smaller side.
+    int columns = 1;
+    double bestCell = -1;
+    for (int tryColumns = 1; tryColumns <= std::min(count, 4); ++tryColumns) {
+        const int rows = (count + tryColumns - 1) / tryColumns;
+        const int boxWidth = (area.width() - (tryColumns - 1) * gap) / tryColumns;
+        const int boxHeight = (area.height() - (rows - 1) * gap) / rows;
+        const double cell = std::min(double(boxWidth - margins.left - margins.right) / m_steps,
+                                     double(boxHeight - margins.top - margins.bottom) / m_units);
+        if (cell > bestCell) {
+            bestCell = cell;
+            columns = tryColumns;
+        }
+    }
+    const int rows = (count + columns - 1) / columns;
+    const int boxWidth = (area.width() - (columns - 1) * gap) / columns;
+    const int boxHeight = (area.height() - (rows - 1) * gap) / rows;
+    // Whole pixels per cell, so every cell is the same size, unless that wastes much room.
+    auto fit = [](int room, int cells) {
+        const int whole = room / cells * cells;
+        return whole >= 0.85 * room ? whole : std::max(0, room);
+    };
+    const int plotWidth = fit(boxWidth - margins.left - margins.right, m_steps);
+    const int plotHeight = fit(boxHeight - margins.top - margins.bottom, m_units);
+    for (int k = 0; k < count; ++k) {
+        const QRect box(area.left() + (k % columns) * (boxWidth + gap), area.top() + (k / columns) * (boxHeight + gap),
+                        boxWidth, boxHeight);
+        result.boxes.push_back(box);
+        result.plots.push_back(plotWidth > 0 && plotHeight > 0
+                                   ? QRect(box.left() + margins.left, box.top() + margins.top, plotWidth, plotHeight)
+                                   : QRect());
+    }
+    return result;
+}
+
+HeatmapView::Hit HeatmapView::hitTest(QPointF position) const
+{
+    const Layout geometry = layout();
+    for (size_t k = 0; k < m_panels.size(); ++k) {
+        const QRectF plot(geometry.plots[k]);
+        if (plot.isEmpty() || !plot.contains(position))
+            continue;
+        const int unit = int((position.y() - plot.top()) * m_units / plot.height());
+        const int timestep = int((position.x() - plot.left()) * m_steps / plot.width());
+        return {int(k), std::clamp(unit, 0, m_units - 1), std::clamp(timestep, 0, m_steps - 1)};
+    }
+    return {};
+}
+
+QString HeatmapView::toolTipText(const Hit& hit) const
+{
+    const HeatmapPanel& panel = m_panels[size_t(hit.panel)];
+    const QString where = tr("%1, unit %2, t = %3").arg(panel.symbol).arg(hit.unit).arg(hit.timestep);
+    if (!panel.values)
+        return tr("%1: not recorded").arg(where);
+    if (!revealed(panel, hit.timestep))
+        return tr("%1: not computed yet").arg(where);
+    return tr("%1: %2").arg(where, formatValue((*panel.values)(hit.unit, hit.timestep)));
+}
+
+bool HeatmapView::event(QEvent* event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const Hit hit = hitTest(help->pos());
+    if (hit.panel < 0) {
+        QToolTip::hideText();
+        event->ignore();
+        return true;
+    }
+    const QRect cell = cellRect(m_panels[size_t(hit.panel)].quantity, hit.unit, hit.timestep).toAlignedRect();
+    QToolTip::showText(help->globalPos(), toolTipText(hit), this, cell);
+    return true;
+}
+
+void HeatmapView::mousePressEvent(QMouseEvent* event)
+{
+    const Hit hit = event->button() == Qt::LeftButton ? hitTest(event->position()) : Hit{};
+    if (hit.panel < 0) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    m_model->select(m_layer, hit.unit, hit.timestep);
+}
+
+void HeatmapView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window));
+    if (m_panels.empty()) {
+        paintHint(painter);
+        return;
+    }
+    const Layout geometry = layout();
+    if (!geometry.header.isEmpty()) {
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(geometry.header, Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("Layer %1 of %2").arg(m_layer + 1).arg(m_trace->layers.size()));
+    }
+    for (size_t k = 0; k < m_panels.size(); ++k)
+        paintPanel(painter, k, geometry.plots[k], geometry.boxes[k]);
+}
+
+void HeatmapView::paintHint(QPainter& painter) const
+{
+    QFont larger = font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.2);
+    painter.setFont(larger);
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                     tr("Press Step or Play to record a training step"));
+}
+
+void HeatmapView::paintPanel(QPainter& painter, size_t index, const QRect& plot, const QRect& box) const
+{
+    const HeatmapPanel& panel = m_panels[index];
+    const QColor text = palette().color(QPalette::WindowText);
+    const QFont plain = titleFont(font());
+    QFont bold = plain;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold), plainMetrics(plain);
+    const QRect title(box.left(), box.top(), box.width(), boldMetrics.height());
+    painter.setPen(text);
+    painter.setFont(bold);
+    painter.drawText(title, Qt::AlignLeft | Qt::AlignVCenter, panel.symbol);
+    const int indent = boldMetrics.horizontalAdvance(panel.symbol) + plainMetrics.horizontalAdvance(QStringLiteral("  "));
+    painter.setFont(plain);
+    painter.drawText(title.adjusted(indent, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                     plainMetrics.elidedText(panel.meaning, Qt::ElideRight, title.width() - indent));
+    if (plot.isEmpty())
+        return;
+
+    paintRing(painter, plot, 1, palette().color(QPalette::Mid));
+    if (!m_images[index].isNull()) {
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter.drawImage(QRectF(plot), m_images[index]);
+    }
+    paintSelection(painter, plot);
+    paintAxes(painter, plot, box);
+    paintLegend(painter, panel, plot);
+}
+
+// The selected unit's row and timestep's column, outlined in the text colour with a halo of
+// the background colour outside it, so the outline shows on dark and light cells alike.
+void HeatmapView::paintSelection(QPainter& painter, const QRect& plot) const
+{
+    const int unit = m_model->unit();
+    const int timestep = m_model->timestep();
+    if (unit >= m_units || timestep >= m_steps)
+        return;
+    auto span = [](int start, int length, int index, int cells) {
+        const int from = start + int(std::lround(double(index) * length / cells));
+        const int to = start + int(std::lround(double(index + 1) * length / cells));
+        return std::pair{from, std::max(1, to - from)};
+    };
+    const auto [rowTop, rowHeight] = span(plot.top(), plot.height(), unit, m_units);
+    const auto [columnLeft, columnWidth] = span(plot.left(), plot.width(), timestep, m_steps);
+    const QRect row(plot.left(), rowTop, plot.width(), rowHeight);
+    const QRect column(columnLeft, plot.top(), columnWidth, plot.height());
+    for (const QRect& band : {row, column})
+        paintRing(painter, band, 2, palette().color(QPalette::Window));
+    for (const QRect& band : {row, column})
+        paintRing(painter, band, 1, palette().color(QPalette::WindowText));
+}
+
+void HeatmapView::paintAxes(QPainter& painter, const QRect& plot, const QRect& box) const
+{
+    const QFontMetrics metrics(font());
+    const int line = metrics.height();
+    painter.setFont(font());
+    painter.setPen(palette().color(QPalette::WindowText));
+
+    // Unit numbers at the middle of their rows, at least a line and a half apart.
+    const double rowHeight = double(plot.height()) / m_units;
+    const int labelRight = plot.left() - 3 - tickLength - labelGap;
+    for (int unit = 0; unit < m_units; unit += tickStep(1.5 * line / rowHeight)) {
+        const int y = plot.top() + int((unit + 0.5) * rowHeight);
+        painter.drawLine(plot.left() - 2 - tickLength, y, plot.left() - 3, y);
+        painter.drawText(QRect(box.left(), y - line / 2, labelRight - box.left(), line), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(unit));
+    }
+    painter.save();
+    painter.translate(box.left(), plot.top() + plot.height() / 2);
+    painter.rotate(-90);
+    painter.drawText(QRect(-plot.height() / 2, 0, plot.height(), line), Qt::AlignCenter, tr("unit"));
+    painter.restore();
+
+    // Timestep numbers under the middle of their columns, spaced by the widest number.
+    const double columnWidth = double(plot.width()) / m_steps;
+    const int labelWidth = metrics.horizontalAdvance(QString::number(m_steps - 1)) + line;
+    const int labelTop = plot.bottom() + 3 + tickLength;
+    for (int t = 0; t < m_steps; t += tickStep(labelWidth / columnWidth)) {
+        const int x = plot.left() + int((t + 0.5) * columnWidth);
+        painter.drawLine(x, plot.bottom() + 3, x, plot.bottom() + 2 + tickLength);
+        painter.drawText(QRect(x - labelWidth / 2, labelTop, labelWidth, line), Qt::AlignHCenter | Qt::AlignTop,
+                         QString::number(t));
+    }
+    painter.drawText(QRect(box.left(), labelTop, labelRight - box.left() - metrics.horizontalAdvance(QStringLiteral("0")), line),
+                     Qt::AlignRight | Qt::AlignTop, tr("t"));
+}
+
+// A colour bar as tall as the plot with its top, middle and bottom values beside it.
+void HeatmapView::paintLegend(QPainter& painter, const HeatmapPanel& panel, const QRect& plot) const
+{
+    const QFontMetrics metrics(font());
+    const int line = metrics.height();
+    const QRect bar(plot.right() + 1 + padding(metrics), plot.top(), legendBarWidth(metrics), plot.height());
+    painter.drawImage(QRectF(bar), colourBar(panel.scale.map));
+    paintRing(painter, bar, 1, palette().color(QPalette::Mid));
+
+    const QStringList labels = legendLabels(panel.scale);
+    const int left = bar.right() + 2 + tickLength + labelGap;
+    const int width = metrics.horizontalAdvance(labels[0]) + metrics.horizontalAdvance(labels[2]) + line;
+    painter.setPen(palette().color(QPalette::WindowText));
+    const int tickEnd = bar.right() + 1 + tickLength;
+    painter.drawLine(bar.right() + 2, bar.top(), tickEnd, bar.top());
+    painter.drawText(QRect(left, bar.top(), width, line), Qt::AlignLeft | Qt::AlignTop, labels[0]);
+    painter.drawLine(bar.right() + 2, bar.bottom(), tickEnd, bar.bottom());
+    painter.drawText(QRect(left, bar.bottom() + 1 - line, width, line), Qt::AlignLeft | Qt::AlignBottom, labels[2]);
+    if (bar.height() >= 4 * line) {
+        const int middle = bar.top() + bar.height() / 2;
+        painter.drawLine(bar.right() + 2, middle, tickEnd, middle);
+        painter.drawText(QRect(left, middle - line / 2, width, line), Qt::AlignLeft | Qt::AlignVCenter, labels[1]);
+    }
+}

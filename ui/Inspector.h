@@ -1,0 +1,40 @@
+// Feeds the inside-the-cell views: keeps the history of recorded steps from the snapshots
+// and decides which step the shared InspectorModel shows. It follows the newest recorded
+// step while training runs, unless the user reopened an older one or is stepping through.
+#pragma once
+
+#include "InspectorModel.h"
+#include "TraceHistory.h"
+#include "TrainingSnapshot.h"
+
+#include <QObject>
+
+class Inspector : public QObject {
+    Q_OBJECT
+public:
+    explicit Inspector(QObject* parent = nullptr);
+
+    InspectorModel* model() { return &m_model; }
+    const TraceHistory& history() const { return m_history; }
+    bool followsNewest() const { return m_followNewest; }
+
+    void showSnapshot(const TrainingSnapshot& snapshot);
+    // Reopens a kept step (an index into history().traces()) and stops following.
+    void openRecorded(int index);
+    void followNewest();
+    // The model's vocabulary, so views can show symbols as text.
+    const std::vector<std::string>& vocabulary() const { return m_vocabulary; }
+
+signals:
+    void historyChanged();   // a step was kept, or the history started over
+    void followingChanged(bool following);
+    void vocabularyChanged();
+
+private:
+    void setFollowing(bool following);
+
+    InspectorModel m_model;
+    TraceHistory m_history;
+    bool m_followNewest = true;
+    std::vector<std::string> m_vocabulary;
+};

@@ -1,0 +1,110 @@
+#include "TextInspectorPage.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+
+TextInspectorPage::TextInspectorPage(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    m_quantity = new QComboBox;
+    m_quantity->setToolTip(tr("Which value of the selected unit tints the characters"));
+    m_text = new TintedTextView(model);
+    m_ranking = new QListWidget;
+    m_ranking->setToolTip(tr("Units sorted by how much the chosen value varies over this text: click one to follow it"));
+    m_ranking->setMaximumWidth(260);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Tint by")));
+    top->addWidget(m_quantity);
+    top->addStretch();
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_text);
+    scroll->setWidgetResizable(true);
+    auto* side = new QVBoxLayout;
+    side->addWidget(new QLabel(tr("Units that vary most")));
+    side->addWidget(m_ranking);
+    auto* body = new QHBoxLayout;
+    body->addWidget(scroll, 1);
+    body->addLayout(side);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+
+    connect(m_quantity, &QComboBox::currentIndexChanged, this, &TextInspectorPage::applyQuantity);
+    connect(m_ranking, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        m_model->setUnit(item->data(Qt::UserRole).toInt());
+    });
+    connect(model, &InspectorModel::traceChanged, this, [this] {
+        refillQuantities();
+        rankUnits();
+    });
+    connect(model, &InspectorModel::selectionChanged, this, &TextInspectorPage::rankUnits);
+}
+
+void TextInspectorPage::setVocabulary(const std::vector<std::string>& vocabulary)
+{
+    m_text->setVocabulary(vocabulary);
+}
+
+// The choices depend on the cell: its gates, and c only when it has a cell state.
+void TextInspectorPage::refillQuantities()
+{
+    const TracePointer& trace = m_model->trace();
+    if (!trace || (!m_choices.empty() && trace->cell == m_cell))
+        return;
+    m_cell = trace->cell;
+    using Quantity = TintedTextView::Quantity;
+    m_choices = {{Quantity::Hidden, -1}};
+    QStringList names{tr("h: hidden state (the unit's output)")};
+    if (lstm::hasCellState(m_cell)) {
+        m_choices.push_back({Quantity::Cell, -1});
+        names << tr("c: cell state (its memory)");
+    }
+    for (int g = 0; g < int(trace->gateNames.size()); ++g) {
+        m_choices.push_back({Quantity::Gate, g});
+        names << tr("gate %1").arg(QString::fromStdString(trace->gateNames[size_t(g)]));
+    }
+    const QSignalBlocker quiet(m_quantity);
+    m_quantity->clear();
+    m_quantity->addItems(names);
+    applyQuantity();
+}
+
+void TextInspectorPage::applyQuantity()
+{
+    const int index = m_quantity->currentIndex();
+    if (index >= 0 && index < int(m_choices.size()))
+        m_text->setQuantity(m_choices[size_t(index)]);
+    rankUnits();
+}
+
+void TextInspectorPage::rankUnits()
+{
+    const lstm::LayerTrace* layer = m_model->selectedLayer();
+    const int index = m_quantity->currentIndex();
+    const Eigen::MatrixXd* values =
+        layer && index >= 0 && index < int(m_choices.size()) ? TintedTextView::valuesOf(*layer, m_choices[size_t(index)]) : nullptr;
+    const QSignalBlocker quiet(m_ranking);
+    m_ranking->clear();
+    if (!values || values->size() == 0)
+        return;
+    const Eigen::VectorXd mean = values->rowwise().mean();
+    const Eigen::VectorXd spread = ((values->colwise() - mean).array().square().rowwise().mean()).sqrt();
+    std::vector<int> units(size_t(values->rows()));
+    std::iota(units.begin(), units.end(), 0);
+    std::stable_sort(units.begin(), units.end(), [&](int a, int b) { return spread(a) > spread(b); });
+    for (int unit : units) {
+        auto* item = new QListWidgetItem(tr("unit %1   spread %2").arg(unit).arg(spread(unit), 0, 'f', 3));
+        item->setData(Qt::UserRole, unit);
+        m_ranking->addItem(item);
+        if (unit == m_model->unit())
+            m_ranking->setCurrentItem(item);
+    }
+}
