@@ -30,6 +30,7 @@ public:
     void sampleTrainBatch(Random& random, int batch, SequenceBatch<double>& out) const override;
     const SequenceBatch<double>& validationSet() const override { return m_validation; }
     double toUserUnits(int output, double value) const override; // the target's scaling, inverted
+    long trainingTimesteps() const override { return m_series.trainRows; }
 
     const PreparedSeries& series() const { return m_series; }
     int trainWindows() const { return m_trainWindows; } // the windows training batches are drawn from

@@ -45,6 +45,9 @@ public:
     virtual std::optional<TaskScore> score(const SequenceBatch<double>& data, const Eigen::MatrixXd& outputs) const;
     // A regression value in the user's own units (identity unless the data was normalised).
     virtual double toUserUnits(int output, double value) const;
+    // Timesteps in the training part, for counting epochs; 0 when every batch is freshly
+    // generated (the long-lag tasks), which has no epochs.
+    virtual long trainingTimesteps() const { return 0; }
 };
 
 // Share of the targets whose class has the highest logit: every target of every-step data.

@@ -38,6 +38,7 @@ public:
 
     const std::vector<double>& series() const { return m_series; } // noise included
     int trainLength() const { return m_trainLength; }
+    long trainingTimesteps() const final { return m_trainLength; }
 
 protected:
     // wave(t) for t in [0, options.length) is the noise-free series.

@@ -34,6 +34,7 @@ public:
     const TextDatasetOptions& options() const { return m_options; }
     // Characters [0, trainLength) train: every training input and target lies there.
     int trainLength() const { return m_trainLength; }
+    long trainingTimesteps() const override { return m_trainLength; }
 
 private:
     void fillSequence(int start, int column, SequenceBatch<double>& out) const;

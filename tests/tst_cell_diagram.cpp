@@ -3,6 +3,8 @@
 // step-through has not computed yet, and eases to new values. Drawn offscreen on real
 // recorded steps; pictures go to $LSTM_LAB_VIEW_SHOTS when that is set.
 #include "CellDiagramText.h"
+#include "DarkPalette.h"
+#include "NumberFormat.h"
 #include "CellDiagramView.h"
 #include "ColorMap.h"
 #include "InspectorModel.h"
@@ -65,13 +67,12 @@ QString rgbText(QRgb rgb)
     return QColor(rgb).name();
 }
 
-// The largest |c| the engine recorded in a layer, with c_0: the diagram's colour range.
-double cellReach(const lstm::LayerTrace& layer)
+// The colour range of c: max(1, max|c_t|) over the timesteps computed so far (all by
+// default), c_0 not included.
+double cellReach(const lstm::LayerTrace& layer, Eigen::Index computed = -1)
 {
-    double reach = std::max(1.0, layer.cell.cwiseAbs().maxCoeff());
-    if (layer.initialCell.size() > 0)
-        reach = std::max(reach, layer.initialCell.cwiseAbs().maxCoeff());
-    return reach;
+    const Eigen::Index columns = computed < 0 ? layer.cell.cols() : computed;
+    return std::max(1.0, layer.cell.leftCols(columns).cwiseAbs().maxCoeff());
 }
 
 int unitWithLargest(const Eigen::MatrixXd& values, int t)
@@ -79,27 +80,6 @@ int unitWithLargest(const Eigen::MatrixXd& values, int t)
     Eigen::Index unit = 0;
     values.col(t).cwiseAbs().maxCoeff(&unit);
     return int(unit);
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    const QColor window(0x2a, 0x2c, 0x31), base(0x1d, 0x1f, 0x23), text(0xe8, 0xe8, 0xe8);
-    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
-        dark.setColor(group, QPalette::Window, window);
-        dark.setColor(group, QPalette::WindowText, text);
-        dark.setColor(group, QPalette::Base, base);
-        dark.setColor(group, QPalette::AlternateBase, window);
-        dark.setColor(group, QPalette::Text, text);
-        dark.setColor(group, QPalette::Button, window);
-        dark.setColor(group, QPalette::ButtonText, text);
-        dark.setColor(group, QPalette::Mid, QColor(0x55, 0x57, 0x5c));
-        dark.setColor(group, QPalette::Highlight, QColor(0x4a, 0x9c, 0xe8));
-        dark.setColor(group, QPalette::HighlightedText, Qt::white);
-        dark.setColor(group, QPalette::ToolTipBase, base);
-        dark.setColor(group, QPalette::ToolTipText, text);
-    }
-    return dark;
 }
 
 } // namespace
@@ -246,12 +226,12 @@ void CellDiagramTest::toolTipGivesTheSelectedUnitsValue()
     view.resize(shotSize);
     const double value = trace->layers[0].gates[size_t(gate)](4, 2);
     const QString text = view.toolTipAt(*view.partPosition(part));
-    QVERIFY2(text.contains(QString::number(value, 'g', 6)), qPrintable(text));
+    QVERIFY2(text.contains(formatPrecise(value)), qPrintable(text));
     QVERIFY2(text.contains(sentence), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("unit 4, t = 2")), qPrintable(text));
     // Another unit's value is not passed off as the selected one.
     const double other = trace->layers[0].gates[size_t(gate)](1, 2);
-    QVERIFY(!text.contains(QString::number(other, 'g', 6)));
+    QVERIFY(!text.contains(formatPrecise(other)));
     // Nothing to explain over empty space.
     QVERIFY(view.toolTipAt(QPointF(2, view.height() - 2)).isEmpty());
 }
@@ -270,7 +250,7 @@ void CellDiagramTest::toolTipAppearsOnHover()
     QHelpEvent help(QEvent::ToolTip, at, view.mapToGlobal(at));
     QCoreApplication::sendEvent(&view, &help);
     QTRY_VERIFY(QToolTip::isVisible());
-    QVERIFY(QToolTip::text().contains(QString::number(trace->layers[0].gates[1](1, 2), 'g', 6)));
+    QVERIFY(QToolTip::text().contains(formatPrecise(trace->layers[0].gates[1](1, 2))));
     QToolTip::hideText();
 }
 
@@ -297,7 +277,7 @@ void CellDiagramTest::gradientsShowDLdcFlowingBack()
     QCOMPARE(shown(view, P::HiddenNext), layer.dHidden(unit, t));
     QCOMPARE(shown(view, P::ForgetGate), layer.dGates[1](unit, t));
     const QString text = view.toolTipAt(*view.partPosition(P::CellLine));
-    QVERIFY2(text.contains(QStringLiteral("dL/dc")) && text.contains(QString::number(dc, 'g', 6)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("dL/dc")) && text.contains(formatPrecise(dc)), qPrintable(text));
     const double reach = layer.dCell.cwiseAbs().maxCoeff();
     QCOMPARE(rgbText(pixelAt(view, *view.partPosition(P::CellLine))),
              rgbText(ColorMap::diverging().rgb(dc, -reach, reach)));
@@ -324,7 +304,7 @@ void CellDiagramTest::forwardStepThroughHidesWhatIsNotComputed()
         QVERIFY2(!view.shownValue(part), diagramPartName(part));
     const QString text = view.toolTipAt(*view.partPosition(P::ForgetGate));
     QVERIFY2(text.contains(QStringLiteral("not computed yet")), qPrintable(text));
-    QVERIFY(!text.contains(QString::number(layer.gates[1](1, 3), 'g', 6)));
+    QVERIFY(!text.contains(formatPrecise(layer.gates[1](1, 3))));
     const double reach = cellReach(layer);
     QVERIFY(pixelAt(view, *view.partPosition(P::CellLine)) !=
             ColorMap::diverging().rgb(layer.cell(1, 3), -reach, reach));
@@ -336,8 +316,9 @@ void CellDiagramTest::forwardStepThroughHidesWhatIsNotComputed()
     model.nextInStep(); // the playhead reaches t = 3
     QCOMPARE(model.timestep(), 3);
     QCOMPARE(shown(view, P::CellNext), layer.cell(1, 3));
+    const double reachSoFar = cellReach(layer, 4); // t = 0 .. 3
     QCOMPARE(rgbText(pixelAt(view, *view.partPosition(P::CellLine))),
-             rgbText(ColorMap::diverging().rgb(layer.cell(1, 3), -reach, reach)));
+             rgbText(ColorMap::diverging().rgb(layer.cell(1, 3), -reachSoFar, reachSoFar)));
 }
 
 void CellDiagramTest::backwardStepThroughHidesGradientsNotYetComputed()
@@ -375,6 +356,7 @@ void CellDiagramTest::easesToTheNewValue()
     model.select(0, 0, 2);
     CellDiagramView view(&model);
     view.resize(shotSize);
+    view.show(); // a hidden view does not animate: it catches up when shown
     QVERIFY(view.isAnimated());
     QVERIFY(!view.isEasing()); // the first picture appears at once
     const double before = layer.gates[1](0, 2);
@@ -445,7 +427,7 @@ void CellDiagramTest::manyUnitsShowADistribution()
     const DiagramBox* box = view.layout().box(P::ForgetGate);
     QCOMPARE(view.unitAt(view.mapFromCanvas(boxStrip(box->rect).center())), -1); // a histogram, not bars
     const QString text = view.toolTipAt(*view.partPosition(P::ForgetGate));
-    QVERIFY(text.contains(QString::number(trace->layers[0].gates[1](40, 1), 'g', 6)));
+    QVERIFY(text.contains(formatPrecise(trace->layers[0].gates[1](40, 1))));
     QVERIFY(text.contains(QStringLiteral("all 64 units")));
     testing::saveShot(view, "cell-diagram-lstm-64-units");
 }

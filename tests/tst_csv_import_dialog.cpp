@@ -2,10 +2,11 @@
 // fixture (delimiter, header, decimal mark, columns, time axis) and imports it into data of
 // the right shape; it refuses a broken file with the line and column in a visible message;
 // its overrides and column roles re-run the preview; a file larger than the preview loads on
-// a background thread with progress, and a cancelled load changes nothing. Waits only on
-// signals and conditions, never on sleeps.
+// a background thread with progress, and a cancelled, superseded or abandoned load changes
+// nothing and is never waited for. Waits only on signals and conditions, never on sleeps.
 #include "BundledData.h"
 #include "CsvImportDialog.h"
+#include "CsvLoader.h"
 #include "RecordedTrace.h"
 #include "SessionDataset.h"
 
@@ -23,6 +24,8 @@
 
 #include <cstdint>
 
+Q_DECLARE_METATYPE(lstm::MissingPolicy)
+
 namespace {
 
 constexpr int timeoutMs = 60'000;
@@ -34,9 +37,9 @@ QString fixture(const QString& name)
 }
 
 // A file several times the preview's size: a step column and two random walks.
-QString writeLargeFile(const QTemporaryDir& dir, int rows)
+QString writeLargeFile(const QTemporaryDir& dir, int rows, const QString& name = QStringLiteral("large.csv"))
 {
-    const QString path = dir.filePath(QStringLiteral("large.csv"));
+    const QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return {};
@@ -76,6 +79,7 @@ SessionSettings sessionOf(const CsvSource& source)
 class CsvImportDialogTest : public QObject {
     Q_OBJECT
 private slots:
+    void cleanup();
     void importsAFixture_data();
     void importsAFixture();
     void refusesABadFixture_data();
@@ -85,8 +89,19 @@ private slots:
     void sequencesTooLongForTheFileAreRefused();
     void aLargeFileLoadsInTheBackground();
     void aCancelledLoadChangesNothing();
+    void aSupersededLoadIsDroppedNotWaitedFor();
+    void aDialogClosedMidLoadIsNotWaitedFor();
     void reopensWithTheChoicesMadeBefore();
+    void missingPoliciesRoundTrip_data();
+    void missingPoliciesRoundTrip();
+    void keepIsShownButNotOffered();
 };
+
+// Every load a test started has ended and deleted its thread, cancelled ones included.
+void CsvImportDialogTest::cleanup()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(CsvLoader::threadsAlive(), 0, timeoutMs);
+}
 
 void CsvImportDialogTest::importsAFixture_data()
 {
@@ -312,9 +327,73 @@ void CsvImportDialogTest::aCancelledLoadChangesNothing()
     QVERIFY(dialog.source().table == nullptr);
 
     dialog.importButton()->click(); // again, to the end this time
+    QCOMPARE(CsvLoader::threadsAlive(), 2); // the cancelled load was left to end, not waited for
     QVERIFY(accepted.wait(timeoutMs));
     QCOMPARE(accepted.count(), 1); // the cancelled load never reported
     QCOMPARE(int(dialog.source().table->rows), 150'000);
+}
+
+// A second load while the first runs: start() returns at once, leaving the first to stop on
+// its own thread, and only the second one's table arrives.
+void CsvImportDialogTest::aSupersededLoadIsDroppedNotWaitedFor()
+{
+    QTemporaryDir dir;
+    CsvSource first, second;
+    first.path = writeLargeFile(dir, 150'000, QStringLiteral("first.csv"));
+    second.path = writeLargeFile(dir, 120'000, QStringLiteral("second.csv"));
+    CsvLoader loader;
+    QSignalSpy loaded(&loader, &CsvLoader::loaded);
+    QSignalSpy failed(&loader, &CsvLoader::failed);
+    QSignalSpy cancelled(&loader, &CsvLoader::cancelled);
+    loader.start(first);
+    loader.start(second);
+    QCOMPARE(CsvLoader::threadsAlive(), 2); // the first is still ending: start() did not wait
+    QVERIFY(loader.running());
+    QVERIFY(loaded.wait(timeoutMs));
+    QVERIFY(!loader.running());
+    QTRY_COMPARE_WITH_TIMEOUT(CsvLoader::threadsAlive(), 0, timeoutMs);
+    QCOMPARE(loaded.count(), 1); // the first load's result, if it got that far, was dropped
+    QCOMPARE(int(loaded.first().first().value<std::shared_ptr<const lstm::CsvTable>>()->rows), 120'000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(cancelled.count(), 0);
+
+    // Cancelled, then superseded: nothing of the cancelled one arrives either.
+    loader.start(first);
+    loader.cancel();
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!loader.running());
+    loader.start(second);
+    QVERIFY(loaded.wait(timeoutMs));
+    QTRY_COMPARE_WITH_TIMEOUT(CsvLoader::threadsAlive(), 0, timeoutMs);
+    QCOMPARE(loaded.count(), 2);
+    QCOMPARE(int(loaded.last().first().value<std::shared_ptr<const lstm::CsvTable>>()->rows), 120'000);
+}
+
+// The dialog goes away while its file loads (the window closed, say): its destructor
+// returns at once, and the load ends by itself without anyone to report to.
+void CsvImportDialogTest::aDialogClosedMidLoadIsNotWaitedFor()
+{
+    QTemporaryDir dir;
+    const QString path = writeLargeFile(dir, 150'000);
+    auto* dialog = new CsvImportDialog;
+    dialog->setFile(path);
+    dialog->show();
+    dialog->importButton()->click();
+    QVERIFY(dialog->loading());
+    delete dialog;
+    QCOMPARE(CsvLoader::threadsAlive(), 1); // left to end on its own thread
+    QTRY_COMPARE_WITH_TIMEOUT(CsvLoader::threadsAlive(), 0, timeoutMs);
+
+    // The same through Cancel on a dialog that deletes itself on close, as the window opens it.
+    dialog = new CsvImportDialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QSignalSpy destroyed(dialog, &QObject::destroyed);
+    dialog->setFile(path);
+    dialog->show();
+    dialog->importButton()->click();
+    dialog->reject();
+    QTRY_COMPARE_WITH_TIMEOUT(destroyed.count(), 1, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(CsvLoader::threadsAlive(), 0, timeoutMs);
 }
 
 void CsvImportDialogTest::reopensWithTheChoicesMadeBefore()
@@ -333,6 +412,58 @@ void CsvImportDialogTest::reopensWithTheChoicesMadeBefore()
     QVERIFY(dialog.role("Feuchte") == Role::Input);
     QCOMPARE(dialog.findChild<QComboBox*>("missing")->currentText(), QStringLiteral("repeat the last value"));
     QVERIFY(dialog.source() == before);
+}
+
+void CsvImportDialogTest::missingPoliciesRoundTrip_data()
+{
+    QTest::addColumn<lstm::MissingPolicy>("policy");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("interpolate") << lstm::MissingPolicy::Interpolate << "interpolate";
+    QTest::newRow("forward-fill") << lstm::MissingPolicy::ForwardFill << "repeat the last value";
+    QTest::newRow("drop") << lstm::MissingPolicy::DropRow << "drop the row";
+}
+
+// Every policy a model trains with comes back as it went in, and is the one the file is read with.
+void CsvImportDialogTest::missingPoliciesRoundTrip()
+{
+    QFETCH(lstm::MissingPolicy, policy);
+    QFETCH(QString, label);
+    QVERIFY(trainsWith(policy));
+    CsvSource before;
+    before.path = fixture("weather_semicolon_series.csv");
+    before.missing = policy;
+    before.sequenceLength = 4;
+    CsvImportDialog dialog;
+    dialog.setSource(before);
+    QCOMPARE(dialog.findChild<QComboBox*>("missing")->currentText(), label);
+    QVERIFY(dialog.source().missing == policy);
+    QCOMPARE(dialog.errorText(), QString());
+
+    dialog.setFile(before.path); // back to the default, then chosen as a user would
+    choose(dialog.findChild<QComboBox*>("missing"), label);
+    QVERIFY(dialog.source().missing == policy);
+    QVERIFY(dialog.importButton()->isEnabled());
+}
+
+// "keep" leaves NaN in, which the core refuses to train on: the entry is there, greyed, with
+// the reason, and a source that names it reads as the default rather than as an error.
+void CsvImportDialogTest::keepIsShownButNotOffered()
+{
+    QVERIFY(!trainsWith(lstm::MissingPolicy::Keep));
+    CsvImportDialog dialog;
+    auto* box = dialog.findChild<QComboBox*>("missing");
+    const int keep = box->findData(int(lstm::MissingPolicy::Keep));
+    QVERIFY(keep >= 0);
+    QVERIFY(!(box->model()->flags(box->model()->index(keep, 0)) & Qt::ItemIsEnabled));
+    const QString reason = box->itemData(keep, Qt::ToolTipRole).toString();
+    QVERIFY2(reason.contains("cannot train on missing values"), qPrintable(reason));
+    QVERIFY(box->toolTip().contains(reason));
+
+    CsvSource before;
+    before.path = fixture("weather_semicolon_series.csv");
+    before.missing = lstm::MissingPolicy::Keep;
+    dialog.setSource(before);
+    QVERIFY(dialog.source().missing == lstm::MissingPolicy::Interpolate);
 }
 
 QTEST_MAIN(CsvImportDialogTest)

@@ -3,8 +3,10 @@
 // shown numbers; the backward terms give the recorded gradients; the page says "?" for what
 // a step-through has not computed, and shows the weights' change in the update phase.
 #include "CellEquations.h"
+#include "DarkPalette.h"
 #include "EquationsView.h"
 #include "InspectorModel.h"
+#include "NumberFormat.h"
 #include "RecordedTrace.h"
 
 #include <QApplication>
@@ -23,7 +25,7 @@ double sigmoid(double a) { return 1 / (1 + std::exp(-a)); }
 
 QString where(int layer, int unit, int t) { return QStringLiteral("layer %1 unit %2 t %3").arg(layer).arg(unit).arg(t); }
 
-QString shown(double value) { return QString::fromStdString(equations::formatNumber(value)); }
+QString shown(double value) { return formatNumber(value); }
 
 // Two layers, so the second layer's input is the first layer's h and the first layer's
 // dL/dh has a part from above.
@@ -37,18 +39,6 @@ void addCellRows()
     QTest::addColumn<lstm::CellKind>("cell");
     for (lstm::CellKind cell : lstm::allCellKinds())
         QTest::newRow(std::string(lstm::cellName(cell)).c_str()) << cell;
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(37, 37, 40));
-    dark.setColor(QPalette::WindowText, QColor(232, 232, 232));
-    dark.setColor(QPalette::Base, QColor(28, 28, 30));
-    dark.setColor(QPalette::Text, QColor(232, 232, 232));
-    dark.setColor(QPalette::Mid, QColor(95, 95, 100));
-    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 155));
-    return dark;
 }
 
 } // namespace
@@ -65,6 +55,7 @@ private slots:
     void updateShowsTheLargestChanges();
     void formatsNumbersForPeople_data();
     void formatsNumbersForPeople();
+    void everyFormatWritesATrueMinus();
     void viewShowsTheRecordedValues_data() { addCellRows(); }
     void viewShowsTheRecordedValues();
     void viewShowsTheRecordedGradients_data() { addCellRows(); }
@@ -232,6 +223,21 @@ void EquationsTest::formatsNumbersForPeople()
     QCOMPARE(shown(value), text);
 }
 
+// Every view writes numbers through NumberFormat: a true minus, never "−0.00", ∞ and NaN.
+void EquationsTest::everyFormatWritesATrueMinus()
+{
+    const QString minus(QChar(0x2212));
+    QCOMPARE(formatFixed(-0.354, 2), minus + "0.35");
+    QCOMPARE(formatFixed(-0.001, 2), QStringLiteral("0.00"));
+    QCOMPARE(formatSignificant(-0.00123456, 3), minus + "0.00123");
+    QCOMPARE(formatSignificant(1.5e-5, 2), QStringLiteral("1.5e") + minus + "05");
+    QCOMPARE(formatPrecise(-0.703125), minus + "0.703125");
+    QCOMPARE(formatNumber(-qInf()), minus + "∞");
+    QCOMPARE(formatFixed(qQNaN(), 2), QStringLiteral("NaN"));
+    for (const QString& text : {formatFixed(-2.5, 1), formatSignificant(-2.5, 3), formatNumber(-2.5)})
+        QVERIFY2(!text.contains(QLatin1Char('-')) && text.startsWith(minus), qPrintable(text));
+}
+
 void EquationsTest::viewShowsTheRecordedValues()
 {
     QFETCH(lstm::CellKind, cell);
@@ -323,6 +329,8 @@ void EquationsTest::viewShowsTheUpdateInTheUpdatePhase()
 // Pictures at the size a student sees, light and dark, for a person to look at.
 void EquationsTest::realisticSizesForTheEye()
 {
+    if (qEnvironmentVariableIsEmpty("LSTM_LAB_VIEW_SHOTS"))
+        QSKIP("set LSTM_LAB_VIEW_SHOTS to a folder to save the pictures");
     const QPalette light = QApplication::palette();
     struct Shot {
         const char* name;

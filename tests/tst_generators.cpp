@@ -188,6 +188,7 @@ private slots:
     void longLagAsksForTheFirstSymbol();
     void rememberFirstAsksForTheFirstSymbol();
     void lstmLearnsToRememberTheFirstSymbol();
+    void epochsCountOnlyFiniteTrainingData();
 };
 
 void GeneratorsTest::initTestCase()
@@ -591,6 +592,19 @@ void GeneratorsTest::lstmLearnsToRememberTheFirstSymbol()
     const Batch& validation = data->validationSet();
     const std::optional<TaskScore> score = data->score(validation, trainer.predict(validation));
     QVERIFY2(score->solved, qPrintable(QString("accuracy %1 after 300 steps").arg(score->value)));
+}
+
+// A series has a training part of fixed length, so passes over it can be counted; the
+// long-lag tasks draw fresh sequences for every batch, so they have none.
+void GeneratorsTest::epochsCountOnlyFiniteTrainingData()
+{
+    const auto sine = makeGenerator("sine", {{"length", 1000}}, 1);
+    const auto* series = dynamic_cast<const SeriesForecast*>(sine.get());
+    QVERIFY(series);
+    QCOMPARE(sine->trainingTimesteps(), long(series->trainLength()));
+    QVERIFY(sine->trainingTimesteps() > 500 && sine->trainingTimesteps() < 1000);
+    for (const char* endless : {"adding", "embedded-reber", "remember-first"})
+        QCOMPARE(makeGenerator(endless, {}, 1)->trainingTimesteps(), 0L);
 }
 
 QTEST_GUILESS_MAIN(GeneratorsTest)

@@ -1,12 +1,14 @@
 // The gradient-flow view draws the trace's own norms through time, the product of the
 // recorded forget gates, running averages over successive steps, and per tensor group one
 // point per new optimizer step; the step-through hides gradients not yet computed.
+#include "DarkPalette.h"
 #include "GradientFlowView.h"
 #include "InspectorModel.h"
 #include "RecordedTrace.h"
 
 #include <QApplication>
 #include <QLineSeries>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <cmath>
@@ -51,20 +53,6 @@ const QLineSeries* trainingLine(const GradientFlowView& view, const QString& gro
     return nullptr;
 }
 
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(37, 37, 40));
-    dark.setColor(QPalette::WindowText, QColor(232, 232, 232));
-    dark.setColor(QPalette::Base, QColor(28, 28, 30));
-    dark.setColor(QPalette::Text, QColor(232, 232, 232));
-    dark.setColor(QPalette::Button, QColor(50, 50, 54));
-    dark.setColor(QPalette::ButtonText, QColor(232, 232, 232));
-    dark.setColor(QPalette::Mid, QColor(95, 95, 100));
-    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 155));
-    return dark;
-}
-
 } // namespace
 
 class GradientFlowTest : public QObject {
@@ -78,6 +66,9 @@ private slots:
     void tensorHistoryGrowsOncePerNewStep();
     void stepThroughHidesGradientsNotYetComputed();
     void markerFollowsTheSelectedTimestep();
+    void trainingChartHidesThisStepUntilComputed();
+    void hiddenViewKeepsHistoryButDrawsWhenShown();
+    void divergedStepDoesNotPoisonTheAverages();
     void realisticSizesForTheEye();
 };
 
@@ -212,12 +203,12 @@ void GradientFlowTest::tensorHistoryGrowsOncePerNewStep()
     for (long step = 1; step <= 3; ++step) {
         model.setTrace(later(*first, step * 10, 1.0 + double(step)));
         QCOMPARE(hh->gradientNorm.size(), size_t(step + 1));
-        QCOMPARE(hh->gradientNorm.last(), QPointF(double(step * 10), (1.0 + double(step)) * stats(*first, "weight_hh_l0").gradientNorm));
+        QCOMPARE(hh->gradientNorm.last(), QPointF(double(step * 10 + 1), (1.0 + double(step)) * stats(*first, "weight_hh_l0").gradientNorm));
     }
     const QLineSeries* line = trainingLine(view, "weight_hh_l0");
     QVERIFY(line);
     QCOMPARE(line->count(), 4);
-    QCOMPARE(line->points().last().x(), 30.0);
+    QCOMPARE(line->points().last().x(), 31.0); // step 30 is the 31st, as the loss chart counts
     // A step already seen, or an older one reopened, adds nothing.
     model.setTrace(later(*first, 30, 7.0));
     model.setTrace(later(*first, 20, 7.0));
@@ -262,6 +253,74 @@ void GradientFlowTest::stepThroughHidesGradientsNotYetComputed()
     QVERIFY(close(valueAt(view.curve(Curve::HiddenAverage), 3), decay * h + (1 - decay) * 2 * h));
 }
 
+// The lower chart's point of the inspected step: its gradient norm once backward is done,
+// its update ratio once the update is applied; at x = step + 1, where the loss chart has it.
+void GradientFlowTest::trainingChartHidesThisStepUntilComputed()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(later(*first, 0, 1.0));
+    model.setTrace(later(*first, 1, 2.0)); // the inspected step is number 2
+    auto lastX = [&view] {
+        const QList<QPointF> points = view.trainingSeries(0)->points();
+        return points.isEmpty() ? -1.0 : points.last().x();
+    };
+    QCOMPARE(lastX(), 2.0);
+    model.nextInStep(); // forward pass
+    QCOMPARE(lastX(), 1.0);
+    model.startBackward();
+    QCOMPARE(lastX(), 1.0); // backward has not reached t = 0
+    while (model.reveal().timestep > 0)
+        model.nextInStep();
+    QCOMPARE(lastX(), 2.0);
+    view.setQuantity(GradientFlowView::Quantity::UpdateRatio);
+    QCOMPARE(lastX(), 1.0); // the update is not applied yet
+    model.applyUpdate();
+    QCOMPARE(lastX(), 2.0);
+}
+
+// ~30 steps a second arrive while training: a hidden view takes each into its history but
+// replaces no chart series until it is shown.
+void GradientFlowTest::hiddenViewKeepsHistoryButDrawsWhenShown()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    InspectorModel model;
+    GradientFlowView view(&model);
+    model.setTrace(later(*first, 0, 1.0));
+    const QLineSeries* hidden = view.curve(Curve::Hidden);
+    const QLineSeries* training = view.trainingSeries(0);
+    QSignalSpy hiddenReplaced(hidden, &QXYSeries::pointsReplaced);
+    QSignalSpy trainingReplaced(training, &QXYSeries::pointsReplaced);
+    for (long step = 1; step <= 30; ++step)
+        model.setTrace(later(*first, step, 1.0));
+    QCOMPARE(view.history().groups().front().gradientNorm.size(), size_t(31));
+    QCOMPARE(hiddenReplaced.count(), 0);
+    QCOMPARE(trainingReplaced.count(), 0);
+    view.show();
+    QCOMPARE(hiddenReplaced.count(), 1);
+    QCOMPARE(trainingReplaced.count(), 1);
+    QCOMPARE(training->points().last().x(), 31.0);
+}
+
+void GradientFlowTest::divergedStepDoesNotPoisonTheAverages()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
+    GradientHistory history;
+    history.add(*later(*first, 0, 1.0));
+    auto diverged = std::make_shared<lstm::StepTrace>(*later(*first, 1, 1.0));
+    diverged->layers[0].dHiddenNorm.fill(qQNaN());
+    for (lstm::TensorStats& tensor : diverged->tensors)
+        tensor.gradientNorm = qQNaN();
+    history.add(*diverged);
+    history.add(*later(*first, 2, 2.0));
+    const double h = first->layers[0].dHiddenNorm[3];
+    const double decay = GradientHistory::averageDecay;
+    QVERIFY(close(history.hiddenAverage(0)[3], decay * h + (1 - decay) * 2 * h)); // the NaN step left out
+    for (const ParameterGroup& group : history.groups())
+        QCOMPARE(group.gradientNorm.size(), size_t(2));
+}
+
 void GradientFlowTest::markerFollowsTheSelectedTimestep()
 {
     InspectorModel model;
@@ -278,6 +337,8 @@ void GradientFlowTest::markerFollowsTheSelectedTimestep()
 // Pictures at the size a student sees, light and dark, for a person to look at.
 void GradientFlowTest::realisticSizesForTheEye()
 {
+    if (qEnvironmentVariableIsEmpty("LSTM_LAB_VIEW_SHOTS"))
+        QSKIP("set LSTM_LAB_VIEW_SHOTS to a folder to save the pictures");
     const QPalette light = QApplication::palette();
     struct Shot {
         const char* name;

@@ -58,8 +58,10 @@ private slots:
     void timelinePlayheadFollowsClicksAndKeys();
     void tintedTextShowsTheSelectedUnit();
     void unitsAreRankedBySpread();
+    void rankingUsesOnlyComputedTimesteps();
     void inspectorFollowsTrainingUntilAnOldStepIsOpened();
     void inspectorStartsOverWithANewModel();
+    void aReopenedStepStaysOpenWhileTrainingGoesOn();
     void toolbarDrivesTheStepThrough();
 };
 
@@ -163,6 +165,34 @@ void InspectorTest::unitsAreRankedBySpread()
     QCOMPARE(model.unit(), ranking->item(2)->data(Qt::UserRole).toInt());
 }
 
+// During a step-through the ranking is over the timesteps computed so far, and follows the
+// step-through as it moves on.
+void InspectorTest::rankingUsesOnlyComputedTimesteps()
+{
+    InspectorModel model;
+    TextInspectorPage page(&model);
+    const TracePointer trace = testing::recordedTrace({.hidden = 6, .steps = 12});
+    model.setTrace(trace);
+    const Eigen::MatrixXd& hidden = trace->layers[0].hidden;
+    auto widestOver = [&hidden](Eigen::Index columns) {
+        const Eigen::MatrixXd values = hidden.leftCols(columns);
+        const Eigen::VectorXd mean = values.rowwise().mean();
+        const Eigen::VectorXd spread = ((values.colwise() - mean).array().square().rowwise().mean()).sqrt();
+        Eigen::Index widest = 0;
+        spread.maxCoeff(&widest);
+        return int(widest);
+    };
+    for (int k = 0; k < 3; ++k)
+        model.nextInStep(); // forward pass at t = 2
+    QCOMPARE(page.rankedUnits()->count(), 6);
+    QCOMPARE(page.rankedUnits()->item(0)->data(Qt::UserRole).toInt(), widestOver(3));
+    model.nextInStep();
+    model.nextInStep(); // t = 4
+    QCOMPARE(page.rankedUnits()->item(0)->data(Qt::UserRole).toInt(), widestOver(5));
+    model.finishStepThrough();
+    QCOMPARE(page.rankedUnits()->item(0)->data(Qt::UserRole).toInt(), widestOver(12));
+}
+
 void InspectorTest::inspectorFollowsTrainingUntilAnOldStepIsOpened()
 {
     Inspector inspector;
@@ -196,6 +226,20 @@ void InspectorTest::inspectorStartsOverWithANewModel()
     QVERIFY(inspector.history().traces().empty());
     QCOMPARE(inspector.model()->trace(), nullptr);
     QVERIFY(inspector.followsNewest());
+}
+
+void InspectorTest::aReopenedStepStaysOpenWhileTrainingGoesOn()
+{
+    Inspector inspector;
+    for (long step = 0; step < 10; ++step)
+        inspector.showSnapshot(snapshotWith(traceAtStep(step), step + 1));
+    inspector.openRecorded(5);
+    const TracePointer open = inspector.model()->trace();
+    for (long step = 10; step < 300; ++step)
+        inspector.showSnapshot(snapshotWith(traceAtStep(step), step + 1));
+    QCOMPARE(inspector.model()->trace(), open);
+    QVERIFY(!inspector.followsNewest());
+    QVERIFY(inspector.history().indexOf(open) >= 0);
 }
 
 void InspectorTest::toolbarDrivesTheStepThrough()

@@ -17,6 +17,7 @@
 #include "TrainingController.h"
 #include "TrainingToolBar.h"
 
+#include <QAbstractAxis>
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
@@ -303,7 +304,7 @@ void MainWindowTest::csvImportTrainsInTheFilesUnits()
     TrainingController* controller = window.controller();
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
 
-    window.settingsPanel()->importCsv(bundledDataFolder() + "/air_passengers_monthly.csv");
+    window.settingsPanel()->openDataFile(bundledDataFolder() + "/air_passengers_monthly.csv");
     auto* dialog = window.findChild<CsvImportDialog*>();
     QVERIFY(dialog && dialog->isVisible());
     dialog->findChild<QSpinBox*>("sequenceLength")->setValue(12);
@@ -318,6 +319,9 @@ void MainWindowTest::csvImportTrainsInTheFilesUnits()
     for (const QPointF& point : snapshot->targets)
         QVERIFY2(point.y() >= 300 && point.y() <= 630, qPrintable(QString::number(point.y())));
     QTRY_COMPARE_WITH_TIMEOUT(window.predictionChart()->targetSeries()->count(), snapshot->targets.size(), timeoutMs);
+    const QList<QAbstractAxis*> vertical = window.predictionChart()->chart()->axes(Qt::Vertical);
+    QVERIFY(!vertical.isEmpty());
+    QCOMPARE(vertical.first()->titleText(), QStringLiteral("passengers_thousands")); // the target column's name
     QVERIFY(!window.textSamples()->isVisible());
 }
 
@@ -334,7 +338,7 @@ void MainWindowTest::aCancelledImportLeavesEverythingAlone()
     QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 1L, timeoutMs);
     const SessionSettings before = window.settingsPanel()->settings();
 
-    window.settingsPanel()->importCsv(large);
+    window.settingsPanel()->openDataFile(large);
     auto* dialog = window.findChild<CsvImportDialog*>();
     QVERIFY(dialog);
     dialog->importButton()->click();

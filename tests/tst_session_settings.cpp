@@ -92,6 +92,7 @@ private slots:
     void detectedCsvOptionsStayDetected();
     void theImportedTableIsNeitherSavedNorCompared();
     void aGoneFileFallsBackToTheDemo();
+    void aSavedKeepReadsAsTheDefault();
 };
 
 void SessionSettingsTest::initTestCase()
@@ -152,6 +153,10 @@ void SessionSettingsTest::refusesBadArguments_data()
                                        << "--delimiter does not accept \":\"";
     QTest::newRow("unknown missing policy") << QStringList{"--csv", "a.csv", "--missing", "guess"}
                                             << "--missing does not accept \"guess\"";
+    QTest::newRow("keep: no model trains on missing values")
+        << QStringList{"--csv", "a.csv", "--missing", "keep"}
+        << "--missing keep leaves the missing values in, and a model cannot train on them: use interpolate, "
+           "forward-fill or drop";
     QTest::newRow("zero temperature") << QStringList{"--text", "b.txt", "--temperature", "0"}
                                       << "--temperature does not accept \"0\"";
 }
@@ -166,6 +171,12 @@ void SessionSettingsTest::dataSourcesRoundTrip_data()
     timeAxis.csv.timeColumn = QStringLiteral("when");
     timeAxis.csv.header = true;
     QTest::newRow("CSV file, a chosen time axis") << timeAxis;
+    for (const auto policy : {lstm::MissingPolicy::Interpolate, lstm::MissingPolicy::ForwardFill}) {
+        SessionSettings missing = csvSession();
+        missing.csv.missing = policy;
+        QTest::newRow(qPrintable(QStringLiteral("CSV file, missing values: %1").arg(lstm::missingPolicyName(policy))))
+            << missing;
+    }
 }
 
 void SessionSettingsTest::dataSourcesRoundTrip()
@@ -227,6 +238,16 @@ void SessionSettingsTest::aGoneFileFallsBackToTheDemo()
     SessionSettings generator = unusualSession();
     QCOMPARE(generator.fallBackWhenFileIsGone(), QString());
     QCOMPARE(generator.dataset, QStringLiteral("adding"));
+}
+
+// A session file from before "keep" was refused reads with the default policy instead.
+void SessionSettingsTest::aSavedKeepReadsAsTheDefault()
+{
+    QSettings stored;
+    stored.clear();
+    csvSession().save(stored);
+    stored.setValue("session/csv/missing", QStringLiteral("keep"));
+    QVERIFY(SessionSettings::load(stored).csv.missing == CsvSource{}.missing);
 }
 
 void SessionSettingsTest::refusesBadArguments()

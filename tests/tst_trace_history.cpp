@@ -33,6 +33,8 @@ private slots:
     void thinsThePastAndKeepsBothEnds();
     void startsOverWhenTrainingDoes();
     void bigStepsGetFewerPlaces();
+    void aRetriedStepReplacesTheOneThatDiverged();
+    void theOpenStepIsNeverThinnedOut();
 };
 
 void TraceHistoryTest::keepsEverythingUntilFull()
@@ -80,6 +82,30 @@ void TraceHistoryTest::bigStepsGetFewerPlaces()
     for (long step = 0; step < 10; ++step)
         history.add(traceAt(step, 100, 100));
     QCOMPARE(int(history.traces().size()), 3);
+}
+
+void TraceHistoryTest::aRetriedStepReplacesTheOneThatDiverged()
+{
+    TraceHistory history;
+    history.add(traceAt(4));
+    history.add(traceAt(5)); // diverged: no update, so the next step has the same number
+    const TracePointer retried = traceAt(5);
+    history.add(retried);
+    QCOMPARE(stepsOf(history), (std::vector<long>{4, 5}));
+    QCOMPARE(history.newest(), retried);
+}
+
+void TraceHistoryTest::theOpenStepIsNeverThinnedOut()
+{
+    TraceHistory history(4);
+    for (long step = 0; step < 4; ++step)
+        history.add(traceAt(step));
+    const TracePointer open = history.traces()[2];
+    for (long step = 4; step < 200; ++step)
+        history.add(traceAt(step), open);
+    QVERIFY(history.indexOf(open) >= 0);
+    QCOMPARE(int(history.traces().size()), 4);
+    QCOMPARE(history.newest()->step, 199L);
 }
 
 QTEST_GUILESS_MAIN(TraceHistoryTest)

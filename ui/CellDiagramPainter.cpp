@@ -1,5 +1,6 @@
 #include "CellDiagramPainter.h"
 
+#include "CellDiagramStrips.h"
 #include "CellDiagramText.h"
 #include "ColorMap.h"
 
@@ -16,7 +17,6 @@ namespace {
 
 constexpr double headLength = 11;
 constexpr double headHalfWidth = 6;
-constexpr int histogramBins = 16;
 
 QColor blend(const QColor& a, const QColor& b, double weight)
 {
@@ -294,119 +294,21 @@ private:
         if (!m_values.present)
             return;
         p.setPen(std::isfinite(value) ? ink() : muted());
-        QString number = formatShort(value, m_values.gradients);
+        QString number = diagramNumber(value, m_values.gradients);
         QFont numberFont = fitted(number, 25, rect.width() - 10);
         if (advance(numberFont, number) > rect.width() - 6) {
-            number = formatShort(value, m_values.gradients, 2);
+            number = diagramNumber(value, m_values.gradients, 2);
             numberFont = fitted(number, 25, rect.width() - 10);
         }
         drawText(boxValueRect(rect), Qt::AlignCenter, number, numberFont);
         if (box.gate < int(m_values.gates.size())) {
             const std::vector<double>& units = m_values.gates[size_t(box.gate)];
-            const DiagramScale scale = m_values.scaleOf(box.part);
+            const ValueScale scale = m_values.scaleOf(box.part);
+            const StripStyle style{ink(), muted(), blend(base(), ink(), 0.35)};
             if (int(units.size()) <= maxBars)
-                drawBars(boxStrip(rect), units, scale);
+                paintUnitBars(p, boxStrip(rect), {units, scale, m_values.unit}, style);
             else
-                drawHistogram(boxStrip(rect), units, scale);
-        }
-    }
-
-    // Where 0 sits in a strip, and how far up a value reaches.
-    static double barTop(const QRectF& strip, const DiagramScale& scale, double value, double* zero)
-    {
-        if (scale.map && !scale.map->isDiverging()) {
-            *zero = strip.bottom();
-            return strip.bottom() - scale.strength(value) * strip.height();
-        }
-        *zero = strip.center().y();
-        const double reach = std::max(std::abs(scale.low), std::abs(scale.high));
-        const double fraction = reach > 0 ? std::clamp(value / reach, -1.0, 1.0) : 0.0;
-        return *zero - fraction * strip.height() / 2;
-    }
-
-    void drawBaseline(const QRectF& strip, double zero, bool known)
-    {
-        QPen pen(muted(), 1);
-        if (!known)
-            pen.setDashPattern({3, 3});
-        p.setPen(pen);
-        p.drawLine(QPointF(strip.left(), zero), QPointF(strip.right(), zero));
-    }
-
-    void drawSelectionCaret(double x, double y)
-    {
-        p.setPen(Qt::NoPen);
-        p.setBrush(ink());
-        p.drawPolygon(QPolygonF{{x, y}, {x - 5, y + 6}, {x + 5, y + 6}});
-    }
-
-    void drawBars(const QRectF& strip, const std::vector<double>& units, const DiagramScale& scale)
-    {
-        const int count = int(units.size());
-        double zero = 0;
-        barTop(strip, scale, 0, &zero);
-        const bool known = std::any_of(units.begin(), units.end(), [](double v) { return std::isfinite(v); });
-        drawBaseline(strip, zero, known);
-        if (!known)
-            return;
-        for (int u = 0; u < count; ++u) {
-            const double v = units[size_t(u)];
-            if (!std::isfinite(v))
-                continue;
-            const QRectF column = stripBar(strip, count, u);
-            const double gap = column.width() > 6 ? column.width() * 0.14 : 0.0;
-            const double top = barTop(strip, scale, v, &zero);
-            QRectF bar(QPointF(column.left() + gap, std::min(top, zero)),
-                       QPointF(column.right() - gap, std::max(top, zero)));
-            if (bar.height() < 1.2) // keep a zero visible as a sliver
-                bar.adjust(0, -0.6, 0, 0.6);
-            p.setPen(QPen(blend(base(), ink(), 0.35), 0.8));
-            p.setBrush(QColor(scale.rgb(v)));
-            p.drawRect(bar);
-        }
-        const int unit = m_values.unit;
-        if (unit >= 0 && unit < count) {
-            const QRectF column = stripBar(strip, count, unit);
-            p.setPen(QPen(ink(), 1.6));
-            p.setBrush(Qt::NoBrush);
-            p.drawRect(column.adjusted(-0.5, -2, 0.5, 2));
-            drawSelectionCaret(column.center().x(), strip.bottom() + 2.5);
-        }
-    }
-
-    void drawHistogram(const QRectF& strip, const std::vector<double>& units, const DiagramScale& scale)
-    {
-        std::array<int, histogramBins> counts{};
-        const double low = scale.low, high = scale.high;
-        bool known = false;
-        for (double v : units) {
-            if (!std::isfinite(v) || high <= low)
-                continue;
-            known = true;
-            const int bin = std::clamp(int((v - low) / (high - low) * histogramBins), 0, histogramBins - 1);
-            ++counts[size_t(bin)];
-        }
-        drawBaseline(strip, strip.bottom(), known);
-        if (!known)
-            return;
-        const int most = std::max(1, *std::max_element(counts.begin(), counts.end()));
-        const double width = strip.width() / histogramBins;
-        p.setPen(QPen(blend(base(), ink(), 0.35), 0.8));
-        for (int b = 0; b < histogramBins; ++b) {
-            if (counts[size_t(b)] == 0)
-                continue;
-            const double centre = low + (b + 0.5) / histogramBins * (high - low);
-            const double h = std::max(1.5, strip.height() * counts[size_t(b)] / most);
-            p.setBrush(QColor(scale.rgb(centre)));
-            p.drawRect(QRectF(strip.left() + b * width, strip.bottom() - h, width, h));
-        }
-        const int unit = m_values.unit;
-        if (unit >= 0 && unit < int(units.size()) && std::isfinite(units[size_t(unit)])) {
-            const double fraction = std::clamp((units[size_t(unit)] - low) / (high - low), 0.0, 1.0);
-            const double x = strip.left() + fraction * strip.width();
-            p.setPen(QPen(ink(), 2));
-            p.drawLine(QPointF(x, strip.top() - 2), QPointF(x, strip.bottom()));
-            drawSelectionCaret(x, strip.bottom() + 2.5);
+                paintUnitHistogram(p, boxStrip(rect), {units, scale, m_values.unit}, style);
         }
     }
 
@@ -458,14 +360,14 @@ private:
                 } else {
                     QStringList shown;
                     for (size_t k = 0; k < std::min<size_t>(3, m_values.input.size()); ++k)
-                        shown << formatShort(m_values.input[k], false);
+                        shown << diagramNumber(m_values.input[k], false);
                     if (m_values.input.size() > 3)
                         shown << QStringLiteral("…");
                     text = shown.join(QStringLiteral("  "));
                 }
             } else {
                 const double v = m_values.value(t.part);
-                text = formatShort(v, m_values.gradients);
+                text = diagramNumber(v, m_values.gradients);
                 swatch = diagramValueColor(m_values, t.part);
             }
             const QFont valueFont = font(size);

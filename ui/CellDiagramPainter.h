@@ -1,5 +1,5 @@
 // Paints one cell diagram (a CellDiagramLayout filled with DiagramValues) onto a painter
-// already mapped to the layout's canvas units. Colours of values come from ColorMap, every
+// already mapped to the layout's canvas units. Colours of values come from their ValueScale, every
 // other colour from the palette; no text is smaller than the given font on screen.
 // Not a widget: CellDiagramView owns the widget, the easing and the hover.
 #pragma once

@@ -192,28 +192,13 @@ QString gradientSentence(CellKind kind, P part)
     }
 }
 
-QString withMinus(QString text)
-{
-    return text.replace(QLatin1Char('-'), minus);
-}
-
 } // namespace
 
-QString formatShort(double value, bool gradient, int digits)
+QString diagramNumber(double value, bool gradient, int digits)
 {
     if (!std::isfinite(value))
         return QStringLiteral("?");
-    if (gradient)
-        return withMinus(QString::number(value, 'g', digits));
-    QString text = QString::number(value, 'f', 2);
-    if (text == QStringLiteral("-0.00"))
-        text = QStringLiteral("0.00");
-    return withMinus(text);
-}
-
-QString formatPrecise(double value)
-{
-    return QString::number(value, 'g', 6);
+    return gradient ? formatSignificant(value, digits) : formatFixed(value, 2);
 }
 
 QString partTitle(CellKind kind, P part)
@@ -341,7 +326,7 @@ QString diagramToolTip(const DiagramValues& values, P part, int hoveredUnit)
                     const auto [low, high] = std::minmax_element(finite.begin(), finite.end());
                     text += QStringLiteral("<br>") + tr("all %1 units: from %2 to %3")
                                                          .arg(finite.size())
-                                                         .arg(formatShort(*low, grad), formatShort(*high, grad));
+                                                         .arg(diagramNumber(*low, grad), diagramNumber(*high, grad));
                 }
             }
         }

@@ -4,13 +4,13 @@
 #pragma once
 
 #include "CellDiagramValues.h"
+#include "NumberFormat.h"
 
 #include <QString>
 
-// Short, for drawing: "0.70", "−0.35"; gradients with `digits` significant digits ("−0.00123").
-QString formatShort(double value, bool gradient, int digits = 3);
-// For hover text: six significant digits, e.g. "0.703125".
-QString formatPrecise(double value);
+// A value as the diagram draws it, in NumberFormat's formats: "0.70", "−0.35"; gradients with
+// `digits` significant digits ("−0.00123"); "?" while not computed. Hover text uses formatPrecise.
+QString diagramNumber(double value, bool gradient, int digits = 3);
 
 // "Forget gate f", "Cell state", "×  (pointwise product)".
 QString partTitle(lstm::CellKind kind, DiagramPart part);

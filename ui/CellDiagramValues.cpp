@@ -1,7 +1,7 @@
 #include "CellDiagramValues.h"
 
-#include "ColorMap.h"
 #include "Trace.h"
+#include "GateIndex.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,22 +11,6 @@
 namespace {
 
 constexpr double missing = std::numeric_limits<double>::quiet_NaN();
-
-int gateIndex(lstm::CellKind kind, const char* name)
-{
-    const std::vector<std::string>& names = lstm::gateNames(kind);
-    const auto found = std::find(names.begin(), names.end(), std::string(name));
-    return found == names.end() ? -1 : int(found - names.begin());
-}
-
-// The largest |value| in a matrix, or `fallback` when there is none worth scaling to.
-double largest(const Eigen::MatrixXd& values, double fallback)
-{
-    if (values.size() == 0)
-        return fallback;
-    const double m = values.cwiseAbs().maxCoeff();
-    return std::isfinite(m) && m > 0 ? m : fallback;
-}
 
 bool fits(const Eigen::MatrixXd& m, int unit, int t)
 {
@@ -83,8 +67,8 @@ private:
     {
         using P = DiagramPart;
         const int u = m_s.unit, t = m_s.timestep;
-        const bool now = m_s.reveal.forwardDone(t);
-        const bool before = t == 0 || m_s.reveal.forwardDone(t - 1);
+        const bool now = m_s.reveal.done(t, false);
+        const bool before = t == 0 || m_s.reveal.done(t - 1, false);
         const double hPrev = before ? previous(m_layer.hidden, m_layer.initialHidden, u, t) : missing;
         const double h = now ? entry(m_layer.hidden, u, t) : missing;
         set(P::HiddenPrev, hPrev);
@@ -136,9 +120,9 @@ private:
     {
         using P = DiagramPart;
         const int u = m_s.unit, t = m_s.timestep;
-        const bool now = m_s.reveal.backwardDone(t);
+        const bool now = m_s.reveal.done(t, true);
         // Gradients before the window's first step are not recorded.
-        const bool before = t > 0 && m_s.reveal.backwardDone(t - 1);
+        const bool before = t > 0 && m_s.reveal.done(t - 1, true);
         const double dh = now ? entry(m_layer.dHidden, u, t) : missing;
         set(P::HiddenPrev, before ? entry(m_layer.dHidden, u, t - 1) : missing);
         for (P p : {P::HiddenNext, P::HiddenOutput})
@@ -180,33 +164,7 @@ private:
 
 } // namespace
 
-DiagramScale DiagramScale::unitInterval()
-{
-    return {&ColorMap::sequential(), 0, 1};
-}
-
-DiagramScale DiagramScale::symmetric(double bound)
-{
-    const double b = std::isfinite(bound) && bound > 0 ? bound : 1;
-    return {&ColorMap::diverging(), -b, b};
-}
-
-QRgb DiagramScale::rgb(double value) const
-{
-    return (map ? *map : ColorMap::diverging()).rgb(value, low, high);
-}
-
-double DiagramScale::strength(double value) const
-{
-    if (!std::isfinite(value))
-        return 0;
-    if (map && !map->isDiverging())
-        return high > low ? std::clamp((value - low) / (high - low), 0.0, 1.0) : 0.0;
-    const double reach = std::max(std::abs(low), std::abs(high));
-    return reach > 0 ? std::clamp(std::abs(value) / reach, 0.0, 1.0) : 0.0;
-}
-
-DiagramScale DiagramValues::scaleOf(DiagramPart part) const
+ValueScale DiagramValues::scaleOf(DiagramPart part) const
 {
     using P = DiagramPart;
     for (size_t g = 0; g < gateScales.size(); ++g)
@@ -218,13 +176,13 @@ DiagramScale DiagramValues::scaleOf(DiagramPart part) const
     case P::PeepholeInput: case P::PeepholeForget: case P::PeepholeOutput:
         return cellScale;
     case P::OneMinus:
-        return gradients ? hiddenScale : DiagramScale::unitInterval();
+        return gradients ? hiddenScale : ValueScale::unitInterval();
     case P::ResetMultiply:
         if (gradients && gateScales.size() == 3)
             return gateScales[2];
-        return DiagramScale::unitInterval();
+        return ValueScale::unitInterval();
     case P::InputX:
-        return DiagramScale::symmetric(1);
+        return ValueScale::symmetric(1);
     default:
         return hiddenScale;
     }
@@ -247,10 +205,10 @@ DiagramValues diagramValues(const lstm::StepTrace* trace, lstm::CellKind kind, c
     out.timestep = s.timestep;
     const int gateTotal = lstm::gateCount(out.cell);
     for (int g = 0; g < gateTotal; ++g)
-        out.gateScales.push_back(lstm::isSigmoidGate(out.cell, g) ? DiagramScale::unitInterval()
-                                                                  : DiagramScale::symmetric(1));
-    out.cellScale = DiagramScale::symmetric(1);
-    out.hiddenScale = DiagramScale::symmetric(1);
+        out.gateScales.push_back(lstm::isSigmoidGate(out.cell, g) ? ValueScale::unitInterval()
+                                                                  : ValueScale::symmetric(1));
+    out.cellScale = ValueScale::symmetric(1);
+    out.hiddenScale = ValueScale::symmetric(1);
     if (!trace || s.layer < 0 || size_t(s.layer) >= trace->layers.size())
         return out;
 
@@ -259,31 +217,22 @@ DiagramValues diagramValues(const lstm::StepTrace* trace, lstm::CellKind kind, c
     out.hidden = int(layer.hidden.rows());
     const int t = s.timestep;
     const std::vector<Eigen::MatrixXd>& source = s.gradients ? layer.dGates : layer.gates;
-    const bool now = s.gradients ? s.reveal.backwardDone(t) : s.reveal.forwardDone(t);
+    const bool now = s.reveal.done(t, s.gradients);
     out.shownNow = now;
-    out.shownBefore = s.gradients ? t > 0 && s.reveal.backwardDone(t - 1)
-                                  : t == 0 || s.reveal.forwardDone(t - 1);
+    // Gradients before the window's first step are not recorded; c_0 and h_0 are.
+    out.shownBefore = s.gradients ? t > 0 && s.reveal.done(t - 1, true) : t == 0 || s.reveal.done(t - 1, false);
     out.gates.assign(size_t(gateTotal), std::vector<double>(size_t(out.hidden), missing));
     for (int g = 0; g < gateTotal && size_t(g) < source.size(); ++g) {
         if (now)
             for (int u = 0; u < out.hidden; ++u)
                 out.gates[size_t(g)][size_t(u)] = entry(source[size_t(g)], u, t);
-        if (s.gradients)
-            out.gateScales[size_t(g)] = DiagramScale::symmetric(largest(source[size_t(g)], 1));
+        out.gateScales[size_t(g)] = scaleFor(layer, out.cell, {Quantity::Gate, g}, s.gradients, s.reveal);
     }
     if (!s.gradients && now && fits(layer.input, 0, t))
         for (Eigen::Index k = 0; k < layer.input.rows(); ++k)
             out.input.push_back(layer.input(k, t));
-
-    if (s.gradients) {
-        out.cellScale = DiagramScale::symmetric(largest(layer.dCell, 1));
-        out.hiddenScale = DiagramScale::symmetric(largest(layer.dHidden, 1));
-    } else if (layer.cell.size() > 0) {
-        double reach = std::max(1.0, largest(layer.cell, 1));
-        if (layer.initialCell.size() > 0)
-            reach = std::max(reach, layer.initialCell.cwiseAbs().maxCoeff());
-        out.cellScale = DiagramScale::symmetric(reach);
-    }
+    out.cellScale = scaleFor(layer, out.cell, {Quantity::Cell, 0}, s.gradients, s.reveal);
+    out.hiddenScale = scaleFor(layer, out.cell, {Quantity::Hidden, 0}, s.gradients, s.reveal);
     Reader(layer, out.cell, s, out).read();
     return out;
 }

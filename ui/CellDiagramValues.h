@@ -8,30 +8,14 @@
 
 #include "CellDiagramLayout.h"
 #include "StepThrough.h"
-
-#include <QRgb>
+#include "ValueScale.h"
 
 #include <array>
 #include <vector>
 
-class ColorMap;
 namespace lstm {
 struct StepTrace;
 }
-
-// Which colour a value gets: `map` over [low, high], clamped outside.
-struct DiagramScale {
-    const ColorMap* map = nullptr;
-    double low = 0;
-    double high = 1;
-
-    static DiagramScale unitInterval();            // sigmoid gates: viridis over [0, 1]
-    static DiagramScale symmetric(double bound);   // signed values: blue-white-red over ±bound
-    QRgb rgb(double value) const;
-    // |value| as a fraction of the scale's reach, in [0, 1]: how thick a line is.
-    double strength(double value) const;
-    bool operator==(const DiagramScale&) const = default;
-};
 
 struct DiagramValues {
     bool present = false;   // false without a trace: structure only
@@ -51,13 +35,14 @@ struct DiagramValues {
     std::vector<std::vector<double>> gates;
     std::vector<double> input; // (I) x_t; empty in gradients mode or while not computed
 
-    std::vector<DiagramScale> gateScales; // per gate
-    DiagramScale cellScale;   // c, or dL/dc
-    DiagramScale hiddenScale; // h, or dL/dh
+    // scaleFor() each quantity, so the diagram colours a value as every other view does.
+    std::vector<ValueScale> gateScales; // per gate
+    ValueScale cellScale;   // c, or dL/dc
+    ValueScale hiddenScale; // h, or dL/dh
 
     double value(DiagramPart part) const { return at[size_t(part)]; }
     // The scale a part's value is coloured with.
-    DiagramScale scaleOf(DiagramPart part) const;
+    ValueScale scaleOf(DiagramPart part) const;
     // Whether a and b hold the same kind of picture, so one can ease into the other.
     bool sameShape(const DiagramValues& other) const;
 };

@@ -3,6 +3,7 @@
 #include "CellDiagramPainter.h"
 #include "CellDiagramText.h"
 #include "InspectorModel.h"
+#include "UiNames.h"
 
 #include <QEasingCurve>
 #include <QHelpEvent>
@@ -16,31 +17,6 @@
 namespace {
 
 constexpr int easingMilliseconds = 200;
-
-QString cellTitle(lstm::CellKind kind)
-{
-    switch (kind) {
-    case lstm::CellKind::Lstm: return QObject::tr("LSTM cell");
-    case lstm::CellKind::LstmPeephole: return QObject::tr("Peephole LSTM cell");
-    case lstm::CellKind::Lstm1997: return QObject::tr("LSTM cell of 1997 (no forget gate)");
-    case lstm::CellKind::Gru: return QObject::tr("GRU cell");
-    case lstm::CellKind::Rnn: return QObject::tr("Plain RNN cell");
-    }
-    return {};
-}
-
-// Short names for the longer gradients title.
-QString shortCellName(lstm::CellKind kind)
-{
-    switch (kind) {
-    case lstm::CellKind::Lstm: return QObject::tr("LSTM");
-    case lstm::CellKind::LstmPeephole: return QObject::tr("Peephole LSTM");
-    case lstm::CellKind::Lstm1997: return QObject::tr("LSTM 1997");
-    case lstm::CellKind::Gru: return QObject::tr("GRU");
-    case lstm::CellKind::Rnn: return QObject::tr("Plain RNN");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -87,16 +63,20 @@ bool CellDiagramView::isEasing() const
 }
 
 // A new snapshot, selection, reveal or mode: ease from what is drawn now toward it, or jump
-// when the two pictures do not match (another cell type, size or mode).
+// when the two pictures do not match (another cell type, size or mode). Hidden, the view
+// only notes it is out of date and catches up, without easing, when shown or asked.
 void CellDiagramView::refresh()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    m_stale = false;
     const lstm::StepTrace* trace = m_model->trace().get();
     const lstm::CellKind kind = trace ? trace->cell : m_kind;
     if (kind != m_layout.kind || m_layout.boxes.empty())
         m_layout = CellDiagramLayout::forKind(kind);
-    const DiagramSelection selection{m_model->layer(), m_model->unit(), m_model->timestep(), m_model->reveal(),
-                                     m_model->showGradients()};
-    DiagramValues target = diagramValues(trace, kind, selection);
+    DiagramValues target = diagramValues(trace, kind, selection());
     m_easing->stop();
     if (m_animated && m_shown.sameShape(target)) {
         m_from = m_shown;
@@ -108,6 +88,33 @@ void CellDiagramView::refresh()
         m_shown = m_target;
     }
     update();
+}
+
+void CellDiagramView::ensureCurrent() const
+{
+    if (!m_stale)
+        return;
+    auto* self = const_cast<CellDiagramView*>(this); // the values are a cache of the model
+    self->m_stale = false;
+    self->m_easing->stop(); // no easing from a picture never drawn
+    const lstm::StepTrace* trace = m_model->trace().get();
+    const lstm::CellKind kind = trace ? trace->cell : m_kind;
+    if (kind != m_layout.kind || m_layout.boxes.empty())
+        self->m_layout = CellDiagramLayout::forKind(kind);
+    self->m_target = diagramValues(trace, kind, selection());
+    self->m_from = m_target;
+    self->m_shown = m_target;
+}
+
+DiagramSelection CellDiagramView::selection() const
+{
+    return {m_model->layer(), m_model->unit(), m_model->timestep(), m_model->reveal(), m_model->showGradients()};
+}
+
+void CellDiagramView::showEvent(QShowEvent* event)
+{
+    ensureCurrent();
+    QWidget::showEvent(event);
 }
 
 void CellDiagramView::easeTo(double progress)
@@ -137,13 +144,27 @@ QPointF CellDiagramView::toCanvas(QPointF widgetPoint) const
     return (widgetPoint - offset) / s;
 }
 
+const CellDiagramLayout& CellDiagramView::layout() const
+{
+    ensureCurrent();
+    return m_layout;
+}
+
+const DiagramValues& CellDiagramView::targetValues() const
+{
+    ensureCurrent();
+    return m_target;
+}
+
 DiagramPart CellDiagramView::partAt(QPointF position) const
 {
+    ensureCurrent();
     return m_layout.partAt(toCanvas(position));
 }
 
 int CellDiagramView::unitAt(QPointF position) const
 {
+    ensureCurrent();
     if (!m_target.present)
         return -1;
     const QPointF at = toCanvas(position);
@@ -155,25 +176,29 @@ int CellDiagramView::unitAt(QPointF position) const
 
 std::optional<QPointF> CellDiagramView::partPosition(DiagramPart part) const
 {
+    ensureCurrent();
     const std::optional<QPointF> at = m_layout.anchorOf(part);
     return at ? std::optional<QPointF>(mapFromCanvas(*at)) : std::nullopt;
 }
 
 QString CellDiagramView::toolTipAt(QPointF position) const
 {
+    ensureCurrent();
     return diagramToolTip(m_target, partAt(position), unitAt(position));
 }
 
 std::optional<double> CellDiagramView::shownValue(DiagramPart part) const
 {
+    ensureCurrent();
     const double v = m_shown.value(part);
     return m_shown.present && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
 QString CellDiagramView::title() const
 {
+    ensureCurrent();
     const DiagramValues& v = m_target;
-    QString text = v.gradients ? tr("Gradients flowing back (dL/d·) · %1").arg(shortCellName(m_layout.kind))
+    QString text = v.gradients ? tr("Gradients flowing back (dL/d·) · %1").arg(cellShortTitle(m_layout.kind))
                                : cellTitle(m_layout.kind);
     if (!v.present)
         return text;
@@ -190,6 +215,7 @@ QString CellDiagramView::title() const
 
 QString CellDiagramView::hint() const
 {
+    ensureCurrent();
     return m_target.present ? QString() : tr("Press Step or Play to record a training step");
 }
 
@@ -221,6 +247,7 @@ bool CellDiagramView::event(QEvent* event)
 
 void CellDiagramView::paintEvent(QPaintEvent*)
 {
+    ensureCurrent();
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Window));
     painter.setRenderHint(QPainter::Antialiasing);

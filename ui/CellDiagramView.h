@@ -23,7 +23,7 @@ public:
 
     // The structure to draw before any trace arrives; a trace's own cell type wins.
     void setCellKind(lstm::CellKind kind);
-    lstm::CellKind cellKind() const { return m_layout.kind; }
+    lstm::CellKind cellKind() const { return layout().kind; }
 
     // Values ease over ~200 ms when on; off, every change shows at once (for tests).
     void setAnimated(bool animated);
@@ -37,13 +37,13 @@ public:
     // Where a part is drawn (a point partAt() finds it at), in widget coordinates.
     std::optional<QPointF> partPosition(DiagramPart part) const;
     QPointF mapFromCanvas(QPointF canvasPoint) const;
-    const CellDiagramLayout& layout() const { return m_layout; }
+    const CellDiagramLayout& layout() const;
 
     QString toolTipAt(QPointF position) const;
     // The selected unit's value as drawn at this moment (eased); empty while not shown.
     std::optional<double> shownValue(DiagramPart part) const;
     // The values easing is heading for.
-    const DiagramValues& targetValues() const { return m_target; }
+    const DiagramValues& targetValues() const;
     QString title() const;
     QString hint() const;
 
@@ -56,9 +56,12 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void refresh();
+    void ensureCurrent() const;
+    DiagramSelection selection() const;
     void easeTo(double progress);
     double canvasScale() const;
     QPointF toCanvas(QPointF widgetPoint) const;
@@ -70,4 +73,5 @@ private:
     CellDiagramLayout m_layout;
     DiagramValues m_from, m_target, m_shown; // easing from, to, and drawn now
     DiagramPart m_hovered = DiagramPart::None;
+    bool m_stale = false; // the model moved on while the view was hidden
 };

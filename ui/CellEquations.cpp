@@ -1,10 +1,9 @@
 #include "CellEquations.h"
 
+#include "GateIndex.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <stdexcept>
 
 namespace equations {
@@ -56,14 +55,6 @@ double rowTimes(const TensorView& weights, const Eigen::VectorXd& values, int ro
     return sum;
 }
 
-int gateIndex(const StepTrace& trace, std::string_view name)
-{
-    for (size_t g = 0; g < trace.gateNames.size(); ++g)
-        if (trace.gateNames[g] == name)
-            return int(g);
-    return -1;
-}
-
 double sigmoidSlope(double s) { return s * (1 - s); }
 double tanhSlope(double a) { return 1 - a * a; }
 
@@ -82,7 +73,8 @@ Eigen::VectorXd recurrentProductGradient(const StepTrace& trace, const LayerTrac
     for (size_t g = 0; g < G; ++g)
         out.segment(Eigen::Index(g) * H, H) = layer.dGates[g].col(t);
     if (trace.cell == CellKind::Gru)
-        out.segment(2 * H, H).array() *= layer.gates[0].col(t).array();
+        out.segment(Eigen::Index(gateIndex(CellKind::Gru, "n")) * H, H).array() *=
+            layer.gates[size_t(gateIndex(CellKind::Gru, "r"))].col(t).array();
     return out;
 }
 
@@ -139,7 +131,7 @@ Forward forwardTerms(const StepTrace& trace, const Where& where)
         if (trace.cell == CellKind::Gru && terms.name == "n") {
             terms.bias = biasIh.at(w, row);
             terms.hiddenBias = biasHh.at(w, row);
-            terms.reset = layer.gates[0](j, t);
+            terms.reset = layer.gates[size_t(gateIndex(trace.cell, "r"))](j, t);
             terms.preActivation = terms.input + terms.bias + terms.reset * (terms.recurrent + terms.hiddenBias);
         } else {
             terms.bias = biasIh.at(w, row) + biasHh.at(w, row);
@@ -175,7 +167,7 @@ Backward backwardTerms(const StepTrace& trace, const Where& where)
             out.dhThroughWeights += weightHh.at(w, int(k), j) * delta[k];
         if (trace.cell == CellKind::Gru) {
             out.dhNext = layer.dHidden(j, t + 1);
-            out.keepNext = layer.gates[1](j, t + 1);
+            out.keepNext = layer.gates[size_t(keepGateIndex(trace.cell))](j, t + 1); // z
         }
         out.dhFromNext = out.dhThroughWeights + out.dhNext * out.keepNext;
     }
@@ -192,7 +184,7 @@ Backward backwardTerms(const StepTrace& trace, const Where& where)
         out.dhFromAbove = out.dh - out.dhFromNext;
     }
 
-    auto recorded = [&](const std::string& name) { return layer.dGates[size_t(gateIndex(trace, name))](j, t); };
+    auto recorded = [&](const std::string& name) { return layer.dGates[size_t(gateIndex(trace.cell, name))](j, t); };
     auto add = [&](const std::string& name, double computed) { out.gates.push_back({name, computed, recorded(name)}); };
 
     switch (trace.cell) {
@@ -212,10 +204,10 @@ Backward backwardTerms(const StepTrace& trace, const Where& where)
         if (out.hasNext) {
             out.dcNext = layer.dCell(j, t + 1);
             if (forgetGate)
-                out.carryGate = layer.gates[size_t(gateIndex(trace, "f"))](j, t + 1);
+                out.carryGate = layer.gates[size_t(gateIndex(trace.cell, "f"))](j, t + 1);
             if (peephole)
-                out.carryPeephole = forward.gate("i")->peepholeWeight * layer.dGates[size_t(gateIndex(trace, "i"))](j, t + 1) +
-                                    forward.gate("f")->peepholeWeight * layer.dGates[size_t(gateIndex(trace, "f"))](j, t + 1);
+                out.carryPeephole = forward.gate("i")->peepholeWeight * layer.dGates[size_t(gateIndex(trace.cell, "i"))](j, t + 1) +
+                                    forward.gate("f")->peepholeWeight * layer.dGates[size_t(gateIndex(trace.cell, "f"))](j, t + 1);
             out.dcFromNext = out.dcNext * out.carryGate + out.carryPeephole;
         }
         out.dc = out.dcFromNext + out.dcFromH + out.dcFromO;
@@ -288,39 +280,6 @@ std::vector<GateUpdate> updateTerms(const StepTrace& trace, const Where& where, 
         out.push_back(std::move(update));
     }
     return out;
-}
-
-std::string formatNumber(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "∞" : "−∞";
-    const double magnitude = std::abs(value);
-    if (magnitude == 0)
-        return "0";
-    char buffer[64];
-    std::string digits;
-    if (magnitude >= 1e-3 && magnitude < 1e4) {
-        // Three significant digits, but two decimals from 0.1 to 10 (0.70, 1.25, 12.5, 125);
-        // the decade is the rounded number's, so 0.0099999 is 0.0100, not 0.01000.
-        std::snprintf(buffer, sizeof buffer, "%.2e", magnitude);
-        const int decade = std::atoi(std::strchr(buffer, 'e') + 1);
-        const int decimals = decade >= 2 ? 0 : decade == 1 ? 1 : decade >= -1 ? 2 : 2 - decade;
-        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, magnitude);
-        digits = buffer;
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%.1e", magnitude); // "1.2e-05"
-        const std::string text = buffer;
-        const size_t e = text.find('e');
-        const int exponent = std::atoi(text.c_str() + e + 1);
-        static const char* const superscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-        std::string power = exponent < 0 ? "⁻" : "";
-        for (char d : std::to_string(std::abs(exponent)))
-            power += superscripts[d - '0'];
-        digits = text.substr(0, e) + "×10" + power;
-    }
-    return (value < 0 ? "−" : "") + digits;
 }
 
 } // namespace equations

@@ -107,8 +107,4 @@ struct GateUpdate {
 
 std::vector<GateUpdate> updateTerms(const lstm::StepTrace& trace, const Where& where, int largest = 2);
 
-// A number for a person: 2 to 4 significant digits, a true minus sign (U+2212), and
-// a power of ten in superscript digits for very small or large values ("1.2×10⁻⁵"). UTF-8.
-std::string formatNumber(double value);
-
 } // namespace equations

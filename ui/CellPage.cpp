@@ -14,11 +14,13 @@ CellPage::CellPage(InspectorModel* model, QWidget* parent)
     auto* top = new QSplitter(Qt::Horizontal);
     top->addWidget(m_diagram);
     top->addWidget(m_equations);
+    top->setSizes({600, 400}); // in proportion until the splitter is laid out
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
     auto* page = new QSplitter(Qt::Vertical);
     page->addWidget(top);
     page->addWidget(m_timeline);
+    page->setSizes({650, 350});
     page->setStretchFactor(0, 3);
     page->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);

@@ -49,7 +49,7 @@ const ColorMap& ColorMap::diverging()
 
 QRgb ColorMap::rgb(double position) const
 {
-    if (std::isnan(position))
+    if (!std::isfinite(position))
         return missingValue;
     const double clamped = std::clamp(position, 0.0, 1.0);
     return m_table[size_t(std::lround(clamped * double(m_table.size() - 1)))];

@@ -17,7 +17,7 @@ public:
     // ColorBrewer RdBu (Brewer, colorbrewer2.org): blue below zero, white at zero, red above.
     static const ColorMap& diverging();
 
-    // position in [0, 1], clamped; NaN gives grey.
+    // position in [0, 1], clamped; a non-finite position (NaN, ±inf) gives grey.
     QRgb rgb(double position) const;
     QColor color(double position) const { return QColor::fromRgb(rgb(position)); }
     // For values in [low, high]: the position of value in that range.

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QStandardItemModel>
 
 #include <utility>
 
@@ -28,6 +29,12 @@ void select(QComboBox* box, const std::optional<T>& value, F toData)
 QString character(char c)
 {
     return QString(QChar::fromLatin1(c));
+}
+
+QString keepNotOffered()
+{
+    return CsvDialectBox::tr("Leaving them missing is not offered: a model cannot train on missing values, "
+                             "so each must be filled in or its row dropped.");
 }
 
 char characterOf(const QComboBox* box)
@@ -58,8 +65,16 @@ CsvDialectBox::CsvDialectBox(QWidget* parent) : QGroupBox(tr("How the file is wr
     m_missing->addItem(tr("interpolate"), int(lstm::MissingPolicy::Interpolate));
     m_missing->addItem(tr("repeat the last value"), int(lstm::MissingPolicy::ForwardFill));
     m_missing->addItem(tr("drop the row"), int(lstm::MissingPolicy::DropRow));
+    // Shown, greyed, with the reason: lstm-lab-cli's "keep" cannot make training data.
+    static_assert(!trainsWith(lstm::MissingPolicy::Keep));
+    m_missing->addItem(tr("leave them missing"), int(lstm::MissingPolicy::Keep));
+    const int keep = m_missing->count() - 1;
+    m_missing->setItemData(keep, keepNotOffered(), Qt::ToolTipRole);
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_missing->model()))
+        items->item(keep)->setEnabled(false);
     m_missing->setToolTip(tr("Empty cells, NA, N/A, NaN, null and a lone - are missing values: fill them in "
-                             "between their neighbours, repeat the value before, or leave the row out"));
+                             "between their neighbours, repeat the value before, or leave the row out. ") +
+                          keepNotOffered());
     auto* form = new QFormLayout(this);
     form->addRow(tr("Delimiter"), m_delimiter);
     form->addRow(tr("First row"), m_header);
@@ -93,7 +108,8 @@ void CsvDialectBox::setChoices(const CsvSource& source)
     select(m_header, source.header, [](bool header) { return header; });
     select(m_decimal, source.decimal, character);
     select(m_dateOrder, source.dateOrder, [](lstm::DateOrder order) { return int(order); });
-    m_missing->setCurrentIndex(std::max(0, m_missing->findData(int(source.missing))));
+    // A policy no model trains with (Keep) cannot be chosen here: the default stands in.
+    m_missing->setCurrentIndex(trainsWith(source.missing) ? std::max(0, m_missing->findData(int(source.missing))) : 0);
     m_filling = filling;
 }
 

@@ -1,6 +1,7 @@
 // The import dialog's "How the file is written": delimiter, first row, decimal mark, date
-// order and the missing-value policy. Each box's first entry says what the detection found,
-// so every guess is visible and can be overridden. Not the detection (core/CsvDetection.h).
+// order and the missing-value policy (not "keep": see setChoices). Each detected setting's
+// box starts with what the detection found, so every guess is visible and can be overridden.
+// Not the detection (core/CsvDetection.h).
 #pragma once
 
 #include "CsvPreview.h"
@@ -16,7 +17,9 @@ public:
     explicit CsvDialectBox(QWidget* parent = nullptr);
 
     void reset();                             // every choice back to the detection; no signal
-    void setChoices(const CsvSource& source); // the choices made before; no signal
+    // The choices made before; no signal. The missing-value box offers only the policies a
+    // model trains with (trainsWith): Keep is listed greyed with the reason, and reads as the default.
+    void setChoices(const CsvSource& source);
     lstm::CsvImportOptions options() const;   // the overrides and the policy; not the time column
     void showDetected(const CsvPreview& preview);
 

@@ -7,6 +7,7 @@
 #include "FileDropFilter.h"
 
 #include "CsvDataset.h"
+#include "SeriesPreparation.h"
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -23,17 +24,6 @@
 #include <QVBoxLayout>
 
 #include <cmath>
-
-namespace {
-
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text.endsWith('.') ? text : text + '.';
-}
-
-} // namespace
 
 CsvImportDialog::CsvImportDialog(QWidget* parent) : QDialog(parent)
 {
@@ -242,15 +232,19 @@ void CsvImportDialog::setSource(const CsvSource& source)
     validate();
 }
 
-// Rows per sequence so that the validation part (the last fifth) holds two sequences, so the
-// prediction chart has a free run to show; at most 32.
+// Rows per sequence so that the validation part (the later rows the core sets aside) holds
+// two sequences, so the prediction chart has a free run to show; at most 32.
 void CsvImportDialog::defaultSequenceLength()
 {
     if (!m_preview.table)
         return;
-    const int rows = int(m_preview.table->rows);
-    const int validation = rows - int(std::lround(rows * 0.8));
-    m_sequenceLength->setValue(std::clamp((validation - m_horizon->value()) / 2, 1, 32));
+    try {
+        const lstm::PreparedSeries series = lstm::prepareSeries(*m_preview.table, source().datasetOptions().series);
+        const int validation = series.rows() - series.trainRows;
+        m_sequenceLength->setValue(std::clamp((validation - m_horizon->value()) / 2, 1, 32));
+    } catch (const std::invalid_argument&) {
+        // columns that make no series: validate() has said why, and the length stays
+    }
 }
 
 lstm::CsvImportOptions CsvImportDialog::importOptions() const

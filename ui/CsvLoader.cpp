@@ -9,95 +9,139 @@
 
 #include <fstream>
 
+namespace {
+
+std::atomic<int> liveThreads{0};
+
+} // namespace
+
+// One load, moved to its own thread: reads, checks, reports, and is deleted with its thread
+// once run() returns. It sees only its own copies and the stop flag, never the loader.
+class CsvLoadWorker : public QObject {
+    Q_OBJECT
+public:
+    CsvLoadWorker(CsvSource source, std::vector<std::string> columnNames, std::shared_ptr<std::atomic<bool>> cancel)
+        : m_source(std::move(source)), m_columnNames(std::move(columnNames)), m_cancel(std::move(cancel))
+    {
+    }
+
+    void run();
+
+signals:
+    void progressed(double fraction);
+    void loaded(std::shared_ptr<const lstm::CsvTable> table);
+    void failed(QString message, int line, int column);
+    void finished(); // last, whatever happened
+
+private:
+    bool cancelled() const { return m_cancel->load(); }
+
+    CsvSource m_source;
+    std::vector<std::string> m_columnNames;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+};
+
+void CsvLoadWorker::run()
+{
+    const std::string name = QFileInfo(m_source.path).fileName().toStdString();
+    lstm::CsvImportOptions options = m_source.importOptions();
+    options.progress = [this](double fraction) {
+        if (cancelled())
+            return false;
+        emit progressed(fraction);
+        return true;
+    };
+    try {
+        std::ifstream in(m_source.path.toStdString(), std::ios::binary);
+        if (!in)
+            throw lstm::CsvImportError(name, 0, 0, {}, "cannot be opened", false);
+        const auto size = std::uint64_t(QFileInfo(m_source.path).size());
+        auto table = std::make_shared<const lstm::CsvTable>(lstm::importCsv(in, name, size, options));
+        // The check cannot be interrupted inside the core, so it is skipped once cancelled and
+        // its outcome dropped when a cancel arrives while it runs.
+        if (!cancelled())
+            lstm::CsvDataset check(*table, m_source.datasetOptions()); // the columns and windows fit
+        if (!cancelled())
+            emit loaded(std::move(table));
+    } catch (const lstm::CsvCancelled&) {
+        // the loader has moved on already
+    } catch (const lstm::CsvImportError& error) {
+        if (!cancelled())
+            emit failed(describeCsvError(error, m_columnNames), error.line, error.column);
+    } catch (const std::exception& error) {
+        if (!cancelled())
+            emit failed(QString::fromUtf8(error.what()), 0, 0);
+    }
+    emit finished();
+}
+
 CsvLoader::CsvLoader(QObject* parent) : QObject(parent) {}
 
 CsvLoader::~CsvLoader()
 {
-    if (m_job)
-        m_job->cancel = true;
-    finishThread();
+    stopRunning(); // the thread ends by itself; its results have nobody to go to
 }
 
-void CsvLoader::finishThread()
+int CsvLoader::threadsAlive()
 {
-    if (m_thread)
-        m_thread->wait(); // quick once cancelled: the import checks about every MiB
-    m_thread.reset();
+    return liveThreads.load();
+}
+
+void CsvLoader::stopRunning()
+{
+    if (m_cancel)
+        *m_cancel = true;
+    m_cancel.reset();
+    ++m_generation; // anything the old load still sends is stale
+}
+
+bool CsvLoader::finishes(quint64 generation)
+{
+    if (generation != m_generation || !m_cancel)
+        return false;
+    m_cancel.reset();
+    return true;
 }
 
 void CsvLoader::cancel()
 {
-    if (!m_job)
+    if (!m_cancel)
         return;
-    m_job->cancel = true;
-    m_job.reset();
+    stopRunning();
     emit cancelled();
 }
 
 void CsvLoader::start(const CsvSource& source, const std::vector<std::string>& columnNames)
 {
-    if (m_job)
-        m_job->cancel = true;
-    finishThread();
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    // Every result goes back through a queued call that first checks the job is still the
-    // one wanted, so a cancelled load's late result is dropped on the floor.
-    const auto deliver = [this, job](auto signal) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, job, signal] {
-                if (m_job != job)
-                    return;
-                if (signal.finishes)
-                    m_job.reset();
-                signal.emitIn(*this);
-            },
-            Qt::QueuedConnection);
-    };
-    struct Progress {
-        double fraction;
-        bool finishes = false;
-        void emitIn(CsvLoader& loader) const { emit loader.progressed(fraction); }
-    };
-    struct Loaded {
-        std::shared_ptr<const lstm::CsvTable> table;
-        bool finishes = true;
-        void emitIn(CsvLoader& loader) const { emit loader.loaded(table); }
-    };
-    struct Failed {
-        QString message;
-        int line = 0, column = 0;
-        bool finishes = true;
-        void emitIn(CsvLoader& loader) const { emit loader.failed(message, line, column); }
-    };
-    const std::string name = QFileInfo(source.path).fileName().toStdString();
-    m_thread.reset(QThread::create([source, name, columnNames, job, deliver] {
-        lstm::CsvImportOptions options = source.importOptions();
-        options.progress = [job, deliver](double fraction) {
-            if (job->cancel)
-                return false;
-            deliver(Progress{fraction});
-            return true;
-        };
-        try {
-            std::ifstream in(source.path.toStdString(), std::ios::binary);
-            if (!in)
-                throw lstm::CsvImportError(name, 0, 0, {}, "cannot be opened", false);
-            const auto size = std::uint64_t(QFileInfo(source.path).size());
-            auto table = std::make_shared<lstm::CsvTable>(lstm::importCsv(in, name, size, options));
-            if (job->cancel)
-                return;
-            lstm::CsvDataset check(*table, source.datasetOptions()); // the columns and windows fit
-            deliver(Loaded{std::move(table)});
-        } catch (const lstm::CsvCancelled&) {
-            // cancel() has told the dialog already
-        } catch (const lstm::CsvImportError& error) {
-            deliver(Failed{describeCsvError(error, columnNames), error.line, error.column});
-        } catch (const std::exception& error) {
-            deliver(Failed{QString::fromUtf8(error.what())});
-        }
-    }));
-    m_thread->setObjectName(QStringLiteral("csv import"));
-    m_thread->start();
+    stopRunning();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const quint64 generation = m_generation;
+
+    auto* thread = new QThread; // no parent: it outlives the loader when it must
+    thread->setObjectName(QStringLiteral("csv import"));
+    auto* worker = new CsvLoadWorker(source, columnNames, m_cancel);
+    worker->moveToThread(thread);
+    ++liveThreads;
+    connect(thread, &QThread::started, worker, &CsvLoadWorker::run);
+    connect(worker, &CsvLoadWorker::finished, thread, &QThread::quit);
+    connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    connect(thread, &QObject::destroyed, [] { --liveThreads; });
+
+    // Queued to this thread; gone with the loader; dropped once another load is wanted.
+    connect(worker, &CsvLoadWorker::progressed, this, [this, generation](double fraction) {
+        if (generation == m_generation && m_cancel)
+            emit progressed(fraction);
+    });
+    connect(worker, &CsvLoadWorker::loaded, this, [this, generation](std::shared_ptr<const lstm::CsvTable> table) {
+        if (finishes(generation))
+            emit loaded(std::move(table));
+    });
+    connect(worker, &CsvLoadWorker::failed, this, [this, generation](const QString& message, int line, int column) {
+        if (finishes(generation))
+            emit failed(message, line, column);
+    });
+    thread->start();
 }
+
+#include "CsvLoader.moc"

@@ -26,15 +26,6 @@ std::size_t lastRecordEnd(const std::string& head)
     return end > 0 ? end : head.size();
 }
 
-QString sentence(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith('.'))
-        text += '.';
-    return text;
-}
-
 void readRows(CsvPreview& preview, const std::string& name, const std::string& head, int maxRows)
 {
     lstm::CsvReader reader({name, head, nullptr}, preview.layout.dialect.delimiter);
@@ -56,6 +47,15 @@ void readRows(CsvPreview& preview, const std::string& name, const std::string& h
 }
 
 } // namespace
+
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.endsWith('.'))
+        text += '.';
+    return text;
+}
 
 QString describeCsvError(const lstm::CsvImportError& error, const std::vector<std::string>& names)
 {

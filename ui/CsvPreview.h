@@ -39,6 +39,9 @@ struct CsvPreview {
 
 CsvPreview previewCsv(const QString& path, const lstm::CsvImportOptions& options, int maxRows = 50);
 
+// A message from the core as the dialog shows it: a capital first letter, a full stop at the end.
+QString sentence(QString text);
+
 // A CSV error as the dialog says it: `Line 17, column 3 ("b"): "12,5x" is not a number.`
 // `names` are the file's column names, to name the column when known.
 QString describeCsvError(const lstm::CsvImportError& error, const std::vector<std::string>& names);

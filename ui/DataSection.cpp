@@ -2,6 +2,7 @@
 
 #include "BundledData.h"
 #include "CsvImportDialog.h"
+#include "FormWidgets.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -15,19 +16,6 @@
 #include <QVBoxLayout>
 
 #include <utility>
-
-namespace {
-
-QSpinBox* integerBox(int low, int high, const QString& tip)
-{
-    auto* box = new QSpinBox;
-    box->setRange(low, high);
-    box->setToolTip(tip);
-    box->setKeyboardTracking(false); // one signal when the user is done typing
-    return box;
-}
-
-} // namespace
 
 DataSection::DataSection(QWidget* parent) : QWidget(parent)
 {

@@ -15,16 +15,21 @@ class EquationsView : public QWidget {
 public:
     explicit EquationsView(InspectorModel* model, QWidget* parent = nullptr);
 
-    QString html() const { return m_html; }
+    // Both bring the page up to date first, even while the view is hidden.
+    QString html() const;
     QString plainText() const; // what a reader sees, for tests
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void redraw();
+    void redrawWhenShown();
+    void ensureCurrent() const;
 
     InspectorModel* m_model = nullptr;
     QTextBrowser* m_text = nullptr;
     QString m_html;
+    bool m_stale = true; // the model moved on since the page was typeset
 };

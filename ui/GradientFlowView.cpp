@@ -1,7 +1,9 @@
 #include "GradientFlowView.h"
 
-#include "CellEquations.h"
 #include "ChartStyle.h"
+#include "GradientFlowCharts.h"
+#include "NumberFormat.h"
+#include "UiNames.h"
 
 #include <QChart>
 #include <QChartView>
@@ -22,86 +24,23 @@
 
 #include <cmath>
 
-namespace {
-
-// Okabe & Ito's colour-blind-safe palette, as ChartStyle, with two more for the tensors.
-const QColor blue(0, 114, 178), orange(230, 159, 0), green(0, 158, 115), vermillion(213, 94, 0),
-    purple(204, 121, 167), skyBlue(86, 180, 233);
-
-QString number(double value) { return QString::fromStdString(equations::formatNumber(value)); }
-
-// Lowest and highest of the points drawn on a log axis.
-struct Span {
-    double low = HUGE_VAL;
-    double high = -HUGE_VAL;
-    void add(const QList<QPointF>& points)
-    {
-        for (const QPointF& p : points) {
-            low = std::min(low, p.y());
-            high = std::max(high, p.y());
-        }
-    }
-};
-
-// Whole decades around the span; ticks every second decade when it spans many, so the
-// labels stay apart on a short chart.
-void setLogRange(QLogValueAxis* axis, Span span)
-{
-    if (span.low > span.high) {
-        span.low = 1e-3;
-        span.high = 1;
-    }
-    double low = std::floor(std::log10(span.low));
-    double high = std::ceil(std::log10(span.high));
-    if (high <= low)
-        high = low + 1;
-    const bool wide = high - low > 6;
-    if (wide) {
-        low = 2 * std::floor(low / 2);
-        high = 2 * std::ceil(high / 2);
-    }
-    axis->setBase(wide ? 100 : 10);
-    // A little room beyond the decades, so a line at 1 or at the floor is not hidden on the frame.
-    axis->setRange(std::pow(10, low) / 1.3, std::pow(10, high) * 1.3);
-}
-
-void setSteps(QValueAxis* axis, double first, double last)
-{
-    last = std::max(last, first + 1);
-    axis->setRange(first, last);
-    axis->setTickAnchor(first);
-    axis->setTickInterval(ChartStyle::niceStep((last - first) / 6));
-}
-
-QPen line(const QColor& colour, Qt::PenStyle style = Qt::SolidLine, double width = 3.0)
-{
-    QPen pen(colour);
-    pen.setWidthF(width);
-    pen.setStyle(style);
-    pen.setCapStyle(Qt::RoundCap);
-    return pen;
-}
-
-// The label of a parameter group in the legend; the layer is in the chart's title.
-QString groupLabel(const ParameterGroup& group)
-{
-    const std::string& name = group.name;
-    if (name.rfind("weight_ih", 0) == 0)
-        return QObject::tr("weight_ih (W, from x)");
-    if (name.rfind("weight_hh", 0) == 0)
-        return QObject::tr("weight_hh (U, from h)");
-    if (name.rfind("bias_l", 0) == 0)
-        return QObject::tr("bias_ih + bias_hh");
-    if (name.rfind("peephole", 0) == 0)
-        return QObject::tr("peepholes");
-    if (name == "head")
-        return QObject::tr("head (output layer)");
-    return QString::fromStdString(name);
-}
-
-} // namespace
+using namespace flowcharts;
 
 GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
+    buildTimeChart();
+    buildTrainingChart();
+    layOut();
+    showValuesOnHover();
+    restyle();
+    connect(m_model, &InspectorModel::traceChanged, this, [this] { onTrace(m_model->trace()); });
+    connect(m_model, &InspectorModel::selectionChanged, this, &GradientFlowView::redrawWhenShown);
+    connect(m_model, &InspectorModel::revealChanged, this, &GradientFlowView::redrawWhenShown);
+    if (m_model->trace())
+        onTrace(m_model->trace());
+}
+
+void GradientFlowView::buildTimeChart()
 {
     m_timeChart = new QChart;
     m_timeAxis = new QValueAxis(m_timeChart);
@@ -132,7 +71,10 @@ GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWi
                           "recent ones counting most. Green: how much of the selected unit's state at t "
                           "is still there at the end of the window, the product of the gates that keep it. "
                           "Steep falls towards the left are vanishing gradients; rises are exploding ones."));
+}
 
+void GradientFlowView::buildTrainingChart()
+{
     m_trainingChart = new QChart;
     m_stepAxis = new QValueAxis(m_trainingChart);
     m_stepAxis->setTitleText(tr("optimizer step"));
@@ -160,9 +102,12 @@ GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWi
                                  "(around 10⁻³ is healthy)."));
     connect(m_quantityBox, &QComboBox::currentIndexChanged, this,
             [this](int index) { setQuantity(index == 1 ? Quantity::UpdateRatio : Quantity::GradientNorm); });
+}
 
-    // Headings as labels rather than chart titles: they take less height, and the lower
-    // one holds the chooser.
+// Headings as labels rather than chart titles: they take less height, and the lower one
+// holds the chooser.
+void GradientFlowView::layOut()
+{
     auto* upper = new QWidget;
     auto* upperLayout = new QVBoxLayout(upper);
     upperLayout->setContentsMargins(0, 0, 0, 0);
@@ -196,14 +141,17 @@ GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWi
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
+}
 
+void GradientFlowView::showValuesOnHover()
+{
     for (QLineSeries* series : m_curves)
         connect(series, &QLineSeries::hovered, this, [this, series](const QPointF& p, bool on) {
             if (!on)
                 return QToolTip::hideText();
             const QString floor = p.y() <= logFloor ? tr(" (at most 10⁻¹², drawn at 10⁻¹²)") : QString();
             QToolTip::showText(QCursor::pos(),
-                               tr("%1\nt = %2: %3%4").arg(series->name()).arg(qRound(p.x())).arg(number(p.y()), floor),
+                               tr("%1\nt = %2: %3%4").arg(series->name()).arg(qRound(p.x())).arg(formatNumber(p.y()), floor),
                                this);
         });
     for (QLineSeries* series : m_training)
@@ -211,32 +159,55 @@ GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWi
             if (!on)
                 return QToolTip::hideText();
             QToolTip::showText(QCursor::pos(),
-                               tr("%1\nstep %2: %3").arg(series->name()).arg(qRound64(p.x())).arg(number(p.y())), this);
+                               tr("%1\nstep %2: %3").arg(series->name()).arg(qRound64(p.x())).arg(formatNumber(p.y())), this);
         });
-
-    restyle();
-    connect(m_model, &InspectorModel::traceChanged, this, [this] { onTrace(m_model->trace()); });
-    connect(m_model, &InspectorModel::selectionChanged, this, &GradientFlowView::redraw);
-    connect(m_model, &InspectorModel::revealChanged, this, &GradientFlowView::redraw);
-    if (m_model->trace())
-        onTrace(m_model->trace());
-    else
-        redraw();
 }
 
 void GradientFlowView::onTrace(const TracePointer& trace)
 {
+    // The history is cheap and must see every step; the charts only while shown.
     if (trace)
         m_history.add(*trace);
     else
         m_history.reset(); // the Inspector shows no step for a fresh model
-    redraw();
+    redrawWhenShown();
 }
 
 void GradientFlowView::reset()
 {
     m_history.reset();
-    redraw();
+    redrawWhenShown();
+}
+
+void GradientFlowView::redrawWhenShown()
+{
+    m_stale = true;
+    if (isVisible())
+        redraw();
+}
+
+void GradientFlowView::ensureCurrent() const
+{
+    if (m_stale)
+        const_cast<GradientFlowView*>(this)->redraw(); // the charts are a cache of the model
+}
+
+void GradientFlowView::showEvent(QShowEvent* event)
+{
+    ensureCurrent();
+    QWidget::showEvent(event);
+}
+
+const QLineSeries* GradientFlowView::curve(Curve which) const
+{
+    ensureCurrent();
+    return m_curves[size_t(which)];
+}
+
+const QLineSeries* GradientFlowView::trainingSeries(int k) const
+{
+    ensureCurrent();
+    return m_training[size_t(k)];
 }
 
 void GradientFlowView::setQuantity(Quantity quantity)
@@ -245,7 +216,7 @@ void GradientFlowView::setQuantity(Quantity quantity)
     const int index = quantity == Quantity::UpdateRatio ? 1 : 0;
     if (m_quantityBox->currentIndex() != index)
         m_quantityBox->setCurrentIndex(index); // comes back here through the signal
-    drawTraining();
+    redrawWhenShown();
 }
 
 void GradientFlowView::changeEvent(QEvent* event)
@@ -261,27 +232,8 @@ void GradientFlowView::restyle()
     // same unless someone gave it another.
     const QPalette surface = palette();
     const QColor text = surface.color(QPalette::WindowText);
-    QColor grid = text;
-    grid.setAlphaF(0.15);
-    for (QChart* chart : {m_timeChart, m_trainingChart}) {
-        ChartStyle::apply(chart, {});
-        chart->legend()->setAlignment(Qt::AlignRight);
-        chart->setBackgroundBrush(surface.color(QPalette::Base));
-        chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
-        chart->setTitle(QString());
-        chart->layout()->setContentsMargins(0, 0, 0, 0);
-        for (QAbstractAxis* axis : chart->axes()) {
-            axis->setLabelsColor(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(surface.color(QPalette::Mid));
-        }
-    }
-    for (QChartView* view : {m_timeView, m_trainingView}) {
-        view->setBackgroundBrush(surface.color(QPalette::Base));
-        view->setFrameShape(QFrame::NoFrame);
-    }
+    styleChart(m_timeChart, m_timeView, surface);
+    styleChart(m_trainingChart, m_trainingView, surface);
     QFont heading = font();
     heading.setPointSizeF(heading.pointSizeF() * 1.15);
     heading.setBold(true);
@@ -314,6 +266,7 @@ void GradientFlowView::restyle()
 
 void GradientFlowView::redraw()
 {
+    m_stale = false;
     drawTime();
     drawTraining();
 }
@@ -344,7 +297,7 @@ void GradientFlowView::drawTime()
 
     // This step's norms, as far as the step-through has computed them.
     for (int t = 0; t < T; ++t) {
-        if (!reveal.backwardDone(t))
+        if (!reveal.done(t, true))
             continue;
         if (t < layer->dHiddenNorm.size() && std::isfinite(layer->dHiddenNorm[t]))
             points[size_t(Curve::Hidden)].append(at(t, layer->dHiddenNorm[t]));
@@ -368,15 +321,13 @@ void GradientFlowView::drawTime()
     // the gates that keep it, prod_{s=t+1..T-1}. Known once the forward pass has ended.
     QLineSeries* kept = m_curves[size_t(Curve::Kept)];
     const QString unitName = tr("unit %1").arg(unit);
-    int keepGate = -1;
+    const int keepGate = keepGateIndex(trace->cell);
     switch (trace->cell) {
     case lstm::CellKind::Lstm:
     case lstm::CellKind::LstmPeephole:
-        keepGate = 1; // f
         kept->setName(tr("∏ f: cₜ kept to the end (%1)").arg(unitName));
         break;
     case lstm::CellKind::Gru:
-        keepGate = 1; // z
         kept->setName(tr("∏ z: hₜ kept to the end (%1)").arg(unitName));
         break;
     case lstm::CellKind::Lstm1997:
@@ -400,7 +351,7 @@ void GradientFlowView::drawTime()
         }
     }
 
-    Span span;
+    LogSpan span;
     for (size_t k = 0; k < size_t(Curve::Marker); ++k)
         span.add(points[k]);
     setLogRange(m_timeLog, span);
@@ -417,7 +368,7 @@ void GradientFlowView::drawTime()
     m_timeTitle->setText(tr("Gradients through time · layer %1").arg(l));
 
     notes.prepend(tr("Solid: step %1. Dashed: average of %2 recorded steps. Dotted: t = %3.")
-                      .arg(trace->step)
+                      .arg(trace->step + 1) // numbered as the loss chart and the toolbar do
                       .arg(m_history.averagedSteps())
                       .arg(selected));
     if (reveal.phase == StepPhase::Forward)
@@ -437,7 +388,13 @@ void GradientFlowView::drawTraining()
         if ((group.layer == layer || group.layer < 0) && shown.size() < m_training.size())
             shown.push_back(&group);
     const bool ratio = m_quantity == Quantity::UpdateRatio;
-    Span span;
+    // The inspected step's own point only once the step-through has computed it: its
+    // gradient norm after the backward pass, its update ratio after the update.
+    const TracePointer& trace = m_model->trace();
+    const Reveal reveal = m_model->reveal();
+    const bool hideThisStep = trace && !(ratio ? reveal.updateDone() : reveal.backwardDone(0));
+    const double thisStep = trace ? double(trace->step + 1) : 0.0;
+    LogSpan span;
     double first = HUGE_VAL, last = -HUGE_VAL;
     for (size_t k = 0; k < m_training.size(); ++k) {
         QLineSeries* series = m_training[k];
@@ -448,6 +405,8 @@ void GradientFlowView::drawTraining()
         }
         const ParameterGroup& group = *shown[k];
         QList<QPointF> points = (ratio ? group.updateRatio : group.gradientNorm).decimated(1500);
+        if (hideThisStep)
+            points.removeIf([thisStep](const QPointF& p) { return p.x() == thisStep; });
         for (QPointF& p : points) {
             p.setY(std::isfinite(p.y()) ? std::max(p.y(), logFloor) : logFloor);
             first = std::min(first, p.x());

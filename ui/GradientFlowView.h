@@ -35,22 +35,30 @@ public:
     static constexpr double logFloor = 1e-12;
 
     enum class Curve { Hidden, HiddenAverage, Cell, CellAverage, Kept, Marker };
-    const QLineSeries* curve(Curve which) const { return m_curves[size_t(which)]; }
+    // Charts are redrawn only while the view is shown; these bring them up to date first.
+    const QLineSeries* curve(Curve which) const;
 
     enum class Quantity { GradientNorm, UpdateRatio };
     void setQuantity(Quantity quantity);
     Quantity quantity() const { return m_quantity; }
     // The lines over training, the visible ones first; their names are the groups' names.
-    const QLineSeries* trainingSeries(int k) const { return m_training[size_t(k)]; }
+    const QLineSeries* trainingSeries(int k) const;
     static constexpr int maxTrainingLines = 6;
 
     const GradientHistory& history() const { return m_history; }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void buildTimeChart();
+    void buildTrainingChart();
+    void layOut();
+    void showValuesOnHover();
     void redraw();
+    void redrawWhenShown();
+    void ensureCurrent() const;
     void drawTime();
     void drawTraining();
     void restyle();
@@ -58,6 +66,7 @@ private:
     InspectorModel* m_model = nullptr;
     GradientHistory m_history;
     Quantity m_quantity = Quantity::GradientNorm;
+    bool m_stale = true; // the model moved on since the charts were drawn
 
     QChartView* m_timeView = nullptr;
     QChart* m_timeChart = nullptr;

@@ -31,6 +31,23 @@ std::pair<std::string, int> groupOf(const std::string& tensor)
     return {tensor, layer};
 }
 
+// One step of a running average: `average` moved toward `value` by (1 - keep), entry by
+// entry. A non-finite value (a diverged step) leaves its entry alone, and a non-finite
+// entry starts over from the next finite value, so one NaN cannot stay forever.
+void blend(Eigen::VectorXd& average, const Eigen::VectorXd& value, double keep)
+{
+    if (average.size() != value.size()) {
+        average = value;
+        return;
+    }
+    for (Eigen::Index t = 0; t < value.size(); ++t) {
+        if (!std::isfinite(average[t]))
+            average[t] = value[t];
+        else if (std::isfinite(value[t]))
+            average[t] = keep * average[t] + (1 - keep) * value[t];
+    }
+}
+
 } // namespace
 
 const ParameterGroup* GradientHistory::group(std::string_view name) const
@@ -116,8 +133,8 @@ bool GradientHistory::add(const lstm::StepTrace& trace)
             average.hidden = layer.dHiddenNorm;
             average.cell = layer.dCellNorm;
         } else {
-            average.hidden = keep * average.hidden + (1 - keep) * layer.dHiddenNorm;
-            average.cell = keep * average.cell + (1 - keep) * layer.dCellNorm;
+            blend(average.hidden, layer.dHiddenNorm, keep);
+            blend(average.cell, layer.dCellNorm, keep);
         }
     }
     ++m_averaged;
@@ -132,8 +149,13 @@ bool GradientHistory::add(const lstm::StepTrace& trace)
                     const double change = tensor.updateRatio * tensor.weightNorm;
                     update += change * change;
                 }
-        g.gradientNorm.append(double(trace.step), std::sqrt(gradient));
-        g.updateRatio.append(double(trace.step), weight > 0 ? std::sqrt(update / weight) : 0.0);
+        // Plotted where the loss chart plots this step: trace.step counts the steps before it.
+        const double x = double(trace.step + 1);
+        const double ratio = weight > 0 ? std::sqrt(update / weight) : 0.0;
+        if (std::isfinite(gradient)) // a diverged step's NaN is left out, not drawn or kept
+            g.gradientNorm.append(x, std::sqrt(gradient));
+        if (std::isfinite(ratio))
+            g.updateRatio.append(x, ratio);
     }
     return true;
 }

@@ -20,6 +20,8 @@ struct ParameterGroup {
     std::string name;                 // "weight_ih_l0", "bias_l0", "peephole_l0", "head", ...
     int layer = -1;                   // its recurrent layer; -1 for the head and the embedding
     std::vector<std::string> tensors; // the state_dict names it holds
+    // Against the step's number as the loss chart counts it (trace.step + 1); steps whose
+    // value is not finite are left out.
     StepHistory gradientNorm;         // (step, ||dL/dw||) after clipping
     StepHistory updateRatio;          // (step, ||w_after - w_before|| / ||w_before||)
 };

@@ -43,7 +43,10 @@ QString GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption afterStepsOption("after-steps", "With --screenshot: train this many steps first.", "n");
     const QCommandLineOption sizeOption("size", "Window size, e.g. 1920x1080.", "WxH");
     const QCommandLineOption benchmarkOption("benchmark-ui", "Measure UI lateness while training flat out.", "seconds");
-    parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption});
+    const QCommandLineOption pageOption("page", "Open on a page: training, cell, heatmaps, gradients or text.", "name");
+    const QCommandLineOption darkOption("dark", "Dark colours, e.g. for a dim room.");
+    parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
+                       darkOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -68,6 +71,10 @@ QString GuiOptions::parse(const QStringList& arguments)
     if (const QString file = settings.dataFile(); anySession && !file.isEmpty() && !QFileInfo(file).isFile())
         return QStringLiteral("%1: no such file").arg(file);
     autoplay = parser.isSet(autoplayOption);
+    dark = parser.isSet(darkOption);
+    page = parser.value(pageOption);
+    if (!page.isEmpty() && !MainWindow::pageNames().contains(page))
+        return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));
     screenshot = parser.value(screenshotOption);
     bool ok = true;
     if (parser.isSet(afterStepsOption))

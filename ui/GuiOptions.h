@@ -20,6 +20,8 @@ struct GuiOptions {
     long afterSteps = 0;
     QSize size;
     double benchmarkSeconds = 0; // > 0: run the responsiveness benchmark for this long
+    QString page;                // the page to open on, one of MainWindow::pageNames()
+    bool dark = false;           // dark colours instead of the system's
     QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty

@@ -29,60 +29,39 @@ QString gateMeaning(const std::string& name)
     return tr("hidden state");
 }
 
-const Eigen::MatrixXd* entry(const std::vector<Eigen::MatrixXd>& matrices, size_t index)
-{
-    return index < matrices.size() ? &matrices[index] : nullptr;
-}
-
 } // namespace
 
-std::vector<HeatmapPanel> heatmapPanels(const lstm::StepTrace& trace, int layerIndex, bool gradients)
+std::vector<HeatmapPanel> heatmapPanels(const lstm::StepTrace& trace, int layerIndex, bool gradients, const Reveal& reveal)
 {
     std::vector<HeatmapPanel> panels;
     if (layerIndex < 0 || size_t(layerIndex) >= trace.layers.size())
         return panels;
     const lstm::LayerTrace& layer = trace.layers[size_t(layerIndex)];
     const Eigen::Index units = layer.hidden.rows();
-    auto add = [&](HeatmapQuantity quantity, QString symbol, QString meaning, const Eigen::MatrixXd* values,
-                   HeatmapScale scale) {
+    auto add = [&](Quantity quantity, QString symbol, QString meaning) {
+        const Eigen::MatrixXd* values = valuesOf(layer, quantity, gradients);
         const bool recorded = values && values->rows() == units && values->cols() == trace.steps;
-        panels.push_back({quantity, std::move(symbol), std::move(meaning), recorded ? values : nullptr, scale,
-                          gradients});
-    };
-    // Gradients are signed and far from 1: each gets the range of its own values.
-    auto fitted = [](const Eigen::MatrixXd* values) {
-        return values ? HeatmapScale::fitted(*values, 0) : HeatmapScale::symmetric(1);
+        panels.push_back({quantity, std::move(symbol), std::move(meaning), recorded ? values : nullptr,
+                          scaleFor(layer, trace.cell, quantity, gradients, reveal), gradients});
     };
 
     const lstm::CellKind cell = trace.cell;
     for (size_t gate = 0; gate < trace.gateNames.size(); ++gate) {
-        const HeatmapQuantity quantity{HeatmapQuantity::Gate, int(gate)};
+        const Quantity quantity{Quantity::Gate, int(gate)};
         const std::string& name = trace.gateNames[gate];
         const bool sigmoid = lstm::isSigmoidGate(cell, int(gate));
         if (cell == lstm::CellKind::Rnn) {
             if (gradients)
-                add(quantity, tr("dL/da"), tr("a = W·x + U·h + b, before tanh"), entry(layer.dGates, gate),
-                    fitted(entry(layer.dGates, gate)));
+                add(quantity, tr("dL/da"), tr("a = W·x + U·h + b, before tanh"));
         } else if (gradients) {
             add(quantity, tr("dL/d%1").arg(QString::fromStdString(name)),
-                tr("%1, before %2").arg(gateMeaning(name), sigmoid ? tr("sigmoid") : tr("tanh")),
-                entry(layer.dGates, gate), fitted(entry(layer.dGates, gate)));
+                tr("%1, before %2").arg(gateMeaning(name), sigmoid ? tr("sigmoid") : tr("tanh")));
         } else {
-            add(quantity, QString::fromStdString(name), gateMeaning(name), entry(layer.gates, gate),
-                sigmoid ? HeatmapScale::unitInterval() : HeatmapScale::symmetric(1));
+            add(quantity, QString::fromStdString(name), gateMeaning(name));
         }
     }
-    if (lstm::hasCellState(cell)) {
-        const HeatmapQuantity quantity{HeatmapQuantity::Cell, 0};
-        if (gradients)
-            add(quantity, tr("dL/dc"), tr("cell state"), &layer.dCell, fitted(&layer.dCell));
-        else
-            add(quantity, tr("c"), tr("cell state"), &layer.cell, HeatmapScale::fitted(layer.cell, 1));
-    }
-    const HeatmapQuantity hidden{HeatmapQuantity::Hidden, 0};
-    if (gradients)
-        add(hidden, tr("dL/dh"), tr("hidden state"), &layer.dHidden, fitted(&layer.dHidden));
-    else
-        add(hidden, tr("h"), tr("hidden state"), &layer.hidden, HeatmapScale::symmetric(1));
+    if (lstm::hasCellState(cell))
+        add({Quantity::Cell, 0}, gradients ? tr("dL/dc") : tr("c"), tr("cell state"));
+    add({Quantity::Hidden, 0}, gradients ? tr("dL/dh") : tr("h"), tr("hidden state"));
     return panels;
 }

@@ -2,7 +2,9 @@
 
 #include "ChartStyle.h"
 #include "ColorMap.h"
+#include "HeatmapImage.h"
 #include "InspectorModel.h"
+#include "NumberFormat.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -76,9 +78,10 @@ const QImage& colourBar(const ColorMap* map)
 }
 
 // The labels beside a legend's colour bar, top to bottom.
-QStringList legendLabels(const HeatmapScale& scale)
+QStringList legendLabels(const ValueScale& scale)
 {
-    return {formatBound(scale.high), formatBound((scale.low + scale.high) / 2), formatBound(scale.low)};
+    return {formatSignificant(scale.high, 3), formatSignificant((scale.low + scale.high) / 2, 3),
+            formatSignificant(scale.low, 3)};
 }
 
 } // namespace
@@ -86,11 +89,10 @@ QStringList legendLabels(const HeatmapScale& scale)
 HeatmapView::HeatmapView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
 {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    connect(m_model, &InspectorModel::traceChanged, this, &HeatmapView::rebuild);
-    connect(m_model, &InspectorModel::revealChanged, this, &HeatmapView::rebuild);
-    connect(m_model, &InspectorModel::showGradientsChanged, this, &HeatmapView::rebuild);
-    connect(m_model, &InspectorModel::selectionChanged, this, &HeatmapView::rebuildIfLayerMoved);
-    rebuild();
+    connect(m_model, &InspectorModel::traceChanged, this, &HeatmapView::markStale);
+    connect(m_model, &InspectorModel::revealChanged, this, &HeatmapView::markStale);
+    connect(m_model, &InspectorModel::showGradientsChanged, this, &HeatmapView::markStale);
+    connect(m_model, &InspectorModel::selectionChanged, this, &HeatmapView::markStaleIfLayerMoved);
 }
 
 QSize HeatmapView::minimumSizeHint() const
@@ -105,24 +107,27 @@ QSize HeatmapView::sizeHint() const
     return {line * 64, line * 36};
 }
 
-std::vector<HeatmapQuantity> HeatmapView::quantities() const
+std::vector<Quantity> HeatmapView::quantities() const
 {
-    std::vector<HeatmapQuantity> shown;
+    ensureCurrent();
+    std::vector<Quantity> shown;
     for (const HeatmapPanel& panel : m_panels)
         shown.push_back(panel.quantity);
     return shown;
 }
 
-HeatmapScale HeatmapView::scale(HeatmapQuantity quantity) const
+ValueScale HeatmapView::scale(Quantity quantity) const
 {
+    ensureCurrent();
     for (const HeatmapPanel& panel : m_panels)
         if (panel.quantity == quantity)
             return panel.scale;
     return {};
 }
 
-QRectF HeatmapView::cellRect(HeatmapQuantity quantity, int unit, int timestep) const
+QRectF HeatmapView::cellRect(Quantity quantity, int unit, int timestep) const
 {
+    ensureCurrent();
     const Layout geometry = layout();
     for (size_t k = 0; k < m_panels.size(); ++k) {
         const QRect& plot = geometry.plots[k];
@@ -136,32 +141,46 @@ QRectF HeatmapView::cellRect(HeatmapQuantity quantity, int unit, int timestep) c
     return {};
 }
 
-void HeatmapView::rebuildIfLayerMoved()
+// ~30 snapshots a second arrive while training: a signal only marks the images stale, and
+// they are built when next drawn or asked for, so a hidden view builds nothing.
+void HeatmapView::markStale()
+{
+    m_stale = true;
+    update();
+}
+
+void HeatmapView::markStaleIfLayerMoved()
 {
     if (m_model->layer() != m_layer)
-        rebuild();
-    else
-        update(); // the selection outline moved
+        m_stale = true;
+    update(); // at least the selection outline moved
+}
+
+void HeatmapView::ensureCurrent() const
+{
+    // Building is caching: what is drawn stays a function of the model.
+    if (m_stale)
+        const_cast<HeatmapView*>(this)->rebuild();
 }
 
 void HeatmapView::rebuild()
 {
+    m_stale = false;
     m_panels.clear();
     m_images.clear();
     m_trace = m_model->trace();
     m_layer = m_model->layer();
     m_units = m_model->hiddenSize();
     m_steps = m_model->steps();
-    update();
     if (!m_trace || m_units == 0 || m_steps == 0)
         return;
 
     const bool gradients = m_model->showGradients();
-    m_panels = heatmapPanels(*m_trace, m_layer, gradients);
     const Reveal reveal = m_model->reveal();
+    m_panels = heatmapPanels(*m_trace, m_layer, gradients, reveal);
     std::vector<bool> shown(static_cast<size_t>(m_steps));
     for (int t = 0; t < m_steps; ++t)
-        shown[size_t(t)] = gradients ? reveal.backwardDone(t) : reveal.forwardDone(t);
+        shown[size_t(t)] = reveal.done(t, gradients);
     for (const HeatmapPanel& panel : m_panels)
         m_images.push_back(panel.values ? heatmapImage(*panel.values, panel.scale, shown) : QImage());
     ++m_imageBuilds;
@@ -169,8 +188,7 @@ void HeatmapView::rebuild()
 
 bool HeatmapView::revealed(const HeatmapPanel& panel, int timestep) const
 {
-    const Reveal reveal = m_model->reveal();
-    return panel.gradient ? reveal.backwardDone(timestep) : reveal.forwardDone(timestep);
+    return m_model->reveal().done(timestep, panel.gradient);
 }
 
 HeatmapView::Layout HeatmapView::layout() const
@@ -256,13 +274,14 @@ QString HeatmapView::toolTipText(const Hit& hit) const
         return tr("%1: not recorded").arg(where);
     if (!revealed(panel, hit.timestep))
         return tr("%1: not computed yet").arg(where);
-    return tr("%1: %2").arg(where, formatValue((*panel.values)(hit.unit, hit.timestep)));
+    return tr("%1: %2").arg(where, formatPrecise((*panel.values)(hit.unit, hit.timestep)));
 }
 
 bool HeatmapView::event(QEvent* event)
 {
     if (event->type() != QEvent::ToolTip)
         return QWidget::event(event);
+    ensureCurrent();
     const auto* help = static_cast<QHelpEvent*>(event);
     const Hit hit = hitTest(help->pos());
     if (hit.panel < 0) {
@@ -277,6 +296,7 @@ bool HeatmapView::event(QEvent* event)
 
 void HeatmapView::mousePressEvent(QMouseEvent* event)
 {
+    ensureCurrent();
     const Hit hit = event->button() == Qt::LeftButton ? hitTest(event->position()) : Hit{};
     if (hit.panel < 0) {
         QWidget::mousePressEvent(event);
@@ -285,8 +305,15 @@ void HeatmapView::mousePressEvent(QMouseEvent* event)
     m_model->select(m_layer, hit.unit, hit.timestep);
 }
 
+void HeatmapView::showEvent(QShowEvent* event)
+{
+    ensureCurrent(); // what was marked stale while hidden
+    QWidget::showEvent(event);
+}
+
 void HeatmapView::paintEvent(QPaintEvent*)
 {
+    ensureCurrent();
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Window));
     if (m_panels.empty()) {
@@ -297,7 +324,7 @@ void HeatmapView::paintEvent(QPaintEvent*)
     if (!geometry.header.isEmpty()) {
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(geometry.header, Qt::AlignLeft | Qt::AlignVCenter,
-                         tr("Layer %1 of %2").arg(m_layer + 1).arg(m_trace->layers.size()));
+                         tr("Layer %1 (layers 0 to %2)").arg(m_layer).arg(m_trace->layers.size() - 1));
     }
     for (size_t k = 0; k < m_panels.size(); ++k)
         paintPanel(painter, k, geometry.plots[k], geometry.boxes[k]);

@@ -21,13 +21,14 @@ public:
     explicit HeatmapView(InspectorModel* model, QWidget* parent = nullptr);
 
     // The heatmaps drawn now, in reading order; empty without a trace.
-    std::vector<HeatmapQuantity> quantities() const;
+    std::vector<Quantity> quantities() const;
     // Where cell (unit, t) of a quantity is drawn, in widget coordinates; empty when not drawn.
-    QRectF cellRect(HeatmapQuantity quantity, int unit, int timestep) const;
+    QRectF cellRect(Quantity quantity, int unit, int timestep) const;
     // The colour range a quantity is drawn with.
-    HeatmapScale scale(HeatmapQuantity quantity) const;
+    ValueScale scale(Quantity quantity) const;
     // How many times the images were built: only a new trace, layer, reveal or gradient
-    // toggle may build them, never a hover or a repaint.
+    // toggle may build them, never a hover or a repaint, and only once it is drawn or asked:
+    // a hidden view marks itself stale and builds when shown.
     int imageBuilds() const { return m_imageBuilds; }
 
     QSize minimumSizeHint() const override;
@@ -37,6 +38,7 @@ protected:
     bool event(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Layout;
@@ -46,8 +48,10 @@ private:
         int timestep = 0;
     };
 
+    void markStale();
+    void markStaleIfLayerMoved();
+    void ensureCurrent() const;
     void rebuild();
-    void rebuildIfLayerMoved();
     Layout layout() const;
     Hit hitTest(QPointF position) const;
     QString toolTipText(const Hit& hit) const;
@@ -66,4 +70,5 @@ private:
     std::vector<HeatmapPanel> m_panels; // of the shown layer, pointing into m_trace
     std::vector<QImage> m_images;       // one per panel: (T wide, H high), transparent where not computed yet
     int m_imageBuilds = 0;
+    bool m_stale = true; // the model moved on since the last build
 };

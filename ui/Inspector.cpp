@@ -1,5 +1,9 @@
 #include "Inspector.h"
 
+namespace {
+constexpr int minimumShowIntervalMs = 100;
+} // namespace
+
 Inspector::Inspector(QObject* parent) : QObject(parent) {}
 
 void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
@@ -15,14 +19,18 @@ void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
         emit historyChanged();
         return;
     }
-    if (!snapshot.trace || snapshot.trace == m_history.newest())
-        return;
-    m_history.add(snapshot.trace);
-    emit historyChanged();
-    if (m_history.indexOf(m_model.trace()) < 0) // the shown step is gone: training started over
-        setFollowing(true);
-    if (m_followNewest && !m_model.steppingThrough())
-        m_model.setTrace(snapshot.trace);
+    if (snapshot.trace && snapshot.trace != m_history.newest()) {
+        m_history.add(snapshot.trace, m_model.trace());
+        emit historyChanged();
+        if (m_history.indexOf(m_model.trace()) < 0) // the shown step is gone: training started over
+            setFollowing(true);
+    }
+    const bool tooSoon = snapshot.running && m_sinceShown.isValid() && m_sinceShown.elapsed() < minimumShowIntervalMs;
+    const TracePointer newest = m_history.newest();
+    if (m_followNewest && !m_model.steppingThrough() && newest && newest != m_model.trace() && !tooSoon) {
+        m_sinceShown.start();
+        m_model.setTrace(newest);
+    }
 }
 
 void Inspector::openRecorded(int index)

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CellDiagramView.h"
 #include "CellPage.h"
 #include "GradientFlowView.h"
 #include "HeatmapView.h"
@@ -138,7 +139,13 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     m_controller->rebuild(settings);
 }
 
-MainWindow::~MainWindow() = default;
+// The views and the inspector's toolbar hold the inspector's model, which as an older child
+// would be deleted before them: they go first.
+MainWindow::~MainWindow()
+{
+    delete takeCentralWidget();
+    delete m_inspectorBar;
+}
 
 // The inspector's toolbar sits on a second row. Stepping through a recorded step needs
 // training to hold still; a new optimizer step ends the step-through so that step shows.
@@ -159,6 +166,18 @@ void MainWindow::buildInspector()
     });
 }
 
+QStringList MainWindow::pageNames()
+{
+    return {QStringLiteral("training"), QStringLiteral("cell"), QStringLiteral("heatmaps"), QStringLiteral("gradients"),
+            QStringLiteral("text")};
+}
+
+void MainWindow::showPage(const QString& name)
+{
+    if (const int page = pageNames().indexOf(name); page >= 0)
+        m_pages->setCurrentIndex(page);
+}
+
 QWidget* MainWindow::buildPages()
 {
     InspectorModel* model = m_inspector->model();
@@ -177,6 +196,12 @@ QWidget* MainWindow::buildPages()
     m_pages->addTab(m_heatmaps, tr("Heatmaps"));
     m_pages->addTab(m_gradientFlow, tr("Gradients through time"));
     m_pages->addTab(m_textPage, tr("Text"));
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == 0 && m_controller->latest()) { // the charts skipped snapshots while hidden
+            m_loss->showSnapshot(*m_controller->latest());
+            m_predictions->showSnapshot(*m_controller->latest());
+        }
+    });
     const QStringList tips{tr("Loss and predictions while training (Ctrl+1)"),
                            tr("The cell diagram, its equations with the numbers in, and the unrolled timeline (Ctrl+2)"),
                            tr("Every gate, c and h over units and time (Ctrl+3)"),
@@ -273,14 +298,22 @@ void MainWindow::buildStatusBar()
 void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
 {
     m_toolBar->setRunning(snapshot->running);
-    m_loss->showSnapshot(*snapshot);
+    // The charts only while their page shows: redrawing hidden charts costs the views that do.
+    if (m_pages->currentIndex() == 0) {
+        m_loss->showSnapshot(*snapshot);
+        m_predictions->showSnapshot(*snapshot);
+    }
+    if (m_diagramCell != snapshot->model.cell) { // so the right structure shows before any step
+        m_diagramCell = snapshot->model.cell;
+        m_cellPage->diagram()->setCellKind(snapshot->model.cell);
+    }
     m_inspector->showSnapshot(*snapshot);
-    m_predictions->showSnapshot(*snapshot);
     m_textSamples->showSnapshot(*snapshot);
     // Text has no prediction curve, only its accuracy (also in the status line): on a small
     // screen the text the model writes takes the chart's place.
     m_predictions->setVisible(!snapshot->textSample || height() >= 900);
-    m_stepLabel->setText(tr("Step %1").arg(snapshot->step));
+    m_stepLabel->setText(std::isnan(snapshot->epoch) ? tr("Step %1").arg(snapshot->step)
+                                                     : tr("Step %1, epoch %2").arg(snapshot->step).arg(snapshot->epoch, 0, 'f', 2));
     m_lossLabel->setText(tr("   Loss: training %1, validation %2")
                              .arg(lossText(snapshot->trainLoss), lossText(snapshot->validationLoss)));
     m_rateLabel->setText(snapshot->running ? tr("   %1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0) : QString());

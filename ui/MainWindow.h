@@ -1,6 +1,6 @@
 // The window: settings on the left, the training and inspection toolbars on top, pages for
-// the training charts and the inside-the-cell views, a status line. Wires the panels to the TrainingController and draws the snapshots it receives;
-// owns no training logic of its own.
+// the training charts and the inside-the-cell views, a status line. Wires the panels to the
+// TrainingController and draws the snapshots it receives; owns no training logic of its own.
 #pragma once
 
 #include "SessionSettings.h"
@@ -8,6 +8,8 @@
 
 #include <QMainWindow>
 #include <QTimer>
+
+#include <optional>
 
 class CellPage;
 class GradientFlowView;
@@ -40,10 +42,9 @@ public:
     Inspector* inspector() const { return m_inspector; }
     InspectorToolBar* inspectorToolBar() const { return m_inspectorBar; }
     QTabWidget* pages() const { return m_pages; }
-    CellPage* cellPage() const { return m_cellPage; }
-    HeatmapView* heatmaps() const { return m_heatmaps; }
-    GradientFlowView* gradientFlow() const { return m_gradientFlow; }
-    TextInspectorPage* textPage() const { return m_textPage; }
+    // "training", "cell", "heatmaps", "gradients", "text": the pages in tab order.
+    static QStringList pageNames();
+    void showPage(const QString& name);
     TextSamplePanel* textSamples() const { return m_textSamples; }
     // Whether changing the model or data asks before throwing away a trained model.
     void setAskBeforeRebuild(bool ask) { m_askBeforeRebuild = ask; }
@@ -78,6 +79,7 @@ private:
     HeatmapView* m_heatmaps = nullptr;
     GradientFlowView* m_gradientFlow = nullptr;
     TextInspectorPage* m_textPage = nullptr;
+    std::optional<lstm::CellKind> m_diagramCell; // the cell kind the diagram was last told
     TextSamplePanel* m_textSamples = nullptr;
     QLabel* m_stepLabel = nullptr;
     QLabel* m_lossLabel = nullptr;

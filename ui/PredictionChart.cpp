@@ -5,6 +5,20 @@
 #include <QLineSeries>
 #include <QValueAxis>
 
+namespace {
+
+// What the curves measure: a CSV file's first target column (the one the chart draws), when
+// the session names it; "value" for generated data and for the default target, whose name
+// only the prepared data set knows.
+QString curveTitle(const SessionSettings& session)
+{
+    if (session.source == DataSource::Csv && !session.csv.targets.isEmpty())
+        return session.csv.targets.first();
+    return PredictionChart::tr("value");
+}
+
+} // namespace
+
 PredictionChart::PredictionChart(QWidget* parent) : QChartView(parent)
 {
     auto* chart = new QChart;
@@ -69,7 +83,7 @@ void PredictionChart::showCurves(const TrainingSnapshot& snapshot)
     m_x->setTitleText(tr("timestep"));
     m_x->setRange(0, last);
     m_x->applyNiceNumbers();
-    m_y->setTitleText(tr("value"));
+    m_y->setTitleText(curveTitle(snapshot.session));
     m_y->setRange(low - margin, high + margin);
     m_y->applyNiceNumbers();
     chart()->setTitle(tr("Predictions on validation data"));

@@ -1,59 +1,13 @@
 #include "SessionSettings.h"
 
+#include "SessionSpellings.h"
+
 #include <QFileInfo>
 #include <QSettings>
 
 #include <algorithm>
-#include <array>
 
 namespace {
-
-constexpr std::array missingPolicies{lstm::MissingPolicy::Interpolate, lstm::MissingPolicy::ForwardFill,
-                                     lstm::MissingPolicy::DropRow, lstm::MissingPolicy::Keep};
-
-// The CLI's spellings, so a session reads the same in both programs.
-QString delimiterText(char delimiter)
-{
-    return delimiter == '\t' ? QStringLiteral("tab") : QString(QChar::fromLatin1(delimiter));
-}
-
-std::optional<char> parseDelimiter(const QString& text)
-{
-    if (text == "tab" || text == "\\t" || text == "\t")
-        return '\t';
-    if (text == "," || text == ";" || text == "|")
-        return text[0].toLatin1();
-    return std::nullopt;
-}
-
-std::optional<char> parseDecimal(const QString& text)
-{
-    if (text == "." || text == ",")
-        return text[0].toLatin1();
-    return std::nullopt;
-}
-
-QString dateOrderText(lstm::DateOrder order)
-{
-    return order == lstm::DateOrder::DayFirst ? QStringLiteral("dmy") : QStringLiteral("mdy");
-}
-
-std::optional<lstm::DateOrder> parseDateOrder(const QString& text)
-{
-    if (text == "dmy")
-        return lstm::DateOrder::DayFirst;
-    if (text == "mdy")
-        return lstm::DateOrder::MonthFirst;
-    return std::nullopt;
-}
-
-std::optional<lstm::MissingPolicy> parseMissing(const QString& text)
-{
-    for (const lstm::MissingPolicy policy : missingPolicies)
-        if (text == QLatin1String(lstm::missingPolicyName(policy)))
-            return policy;
-    return std::nullopt;
-}
 
 std::vector<std::string> toStdStrings(const QStringList& names)
 {
@@ -85,12 +39,12 @@ void saveCsv(QSettings& settings, const CsvSource& csv)
     if (csv.header)
         settings.setValue("session/csv/header", *csv.header);
     if (csv.decimal)
-        settings.setValue("session/csv/decimal", QString(QChar::fromLatin1(*csv.decimal)));
+        settings.setValue("session/csv/decimal", decimalText(*csv.decimal));
     if (csv.dateOrder)
         settings.setValue("session/csv/dateOrder", dateOrderText(*csv.dateOrder));
     if (csv.timeColumn)
         settings.setValue("session/csv/timeColumn", *csv.timeColumn);
-    settings.setValue("session/csv/missing", QString::fromLatin1(lstm::missingPolicyName(csv.missing)));
+    settings.setValue("session/csv/missing", missingText(csv.missing));
     settings.setValue("session/csv/inputs", csv.inputs);
     settings.setValue("session/csv/targets", csv.targets);
     settings.setValue("session/csv/sequenceLength", csv.sequenceLength);
@@ -108,7 +62,8 @@ CsvSource loadCsv(const QSettings& settings)
     csv.dateOrder = parseDateOrder(settings.value("session/csv/dateOrder").toString());
     if (settings.contains("session/csv/timeColumn"))
         csv.timeColumn = settings.value("session/csv/timeColumn").toString();
-    csv.missing = parseMissing(settings.value("session/csv/missing").toString()).value_or(csv.missing);
+    if (const auto missing = parseMissing(settings.value("session/csv/missing").toString()); missing && trainsWith(*missing))
+        csv.missing = *missing;
     csv.inputs = settings.value("session/csv/inputs").toStringList();
     csv.targets = settings.value("session/csv/targets").toStringList();
     csv.sequenceLength = std::clamp(settings.value("session/csv/sequenceLength", csv.sequenceLength).toInt(), 1, 100'000);
@@ -239,169 +194,4 @@ SessionSettings SessionSettings::load(const QSettings& settings)
     s.train.forgetBiasOne = settings.value("session/forgetBiasOne", s.train.forgetBiasOne).toBool();
     s.train.seed = settings.value("session/seed", qulonglong(s.train.seed)).toULongLong();
     return s;
-}
-
-QStringList SessionSettings::toArguments() const
-{
-    QStringList arguments;
-    if (source == DataSource::Generator) {
-        arguments << "--dataset" << dataset;
-        QStringList params;
-        for (const auto& [key, value] : data)
-            params << QString::fromStdString(key) + "=" + QString::number(value, 'g', 17);
-        if (!params.isEmpty())
-            arguments << "--params" << params.join(',');
-    } else if (source == DataSource::Text) {
-        arguments << "--text" << text.path << "--seq-len" << QString::number(text.sequenceLength)
-                  << "--temperature" << QString::number(sampling.temperature, 'g', 17) << "--sample-every"
-                  << QString::number(sampling.every);
-        if (!sampling.prompt.isEmpty())
-            arguments << "--prompt" << sampling.prompt;
-    } else {
-        arguments << "--csv" << csv.path << "--seq-len" << QString::number(csv.sequenceLength) << "--horizon"
-                  << QString::number(csv.horizon) << "--missing"
-                  << QString::fromLatin1(lstm::missingPolicyName(csv.missing));
-        if (!csv.inputs.isEmpty())
-            arguments << "--inputs" << csv.inputs.join(',');
-        if (!csv.targets.isEmpty())
-            arguments << "--targets" << csv.targets.join(',');
-        if (csv.delimiter)
-            arguments << "--delimiter" << delimiterText(*csv.delimiter);
-        if (csv.decimal)
-            arguments << "--decimal" << QString(QChar::fromLatin1(*csv.decimal));
-        if (csv.header)
-            arguments << (*csv.header ? "--header" : "--no-header");
-        if (csv.dateOrder)
-            arguments << "--date-order" << dateOrderText(*csv.dateOrder);
-        if (csv.timeColumn)
-            arguments << "--time-column" << (csv.timeColumn->isEmpty() ? QStringLiteral("none") : *csv.timeColumn);
-    }
-    arguments << "--cell" << QString::fromUtf8(lstm::cellName(model.cell).data()) << "--hidden"
-              << QString::number(model.hiddenSize) << "--layers" << QString::number(model.layers) << "--lr"
-              << QString::number(train.learningRate, 'g', 17) << "--seed" << QString::number(train.seed);
-    return arguments;
-}
-
-QString SessionSettings::applyArguments(const QStringList& arguments)
-{
-    // Which options belong to one kind of data only, checked once the source is known.
-    QStringList sources, csvOnly, textOnly, generatorOnly;
-    std::optional<int> sequenceLength;
-    for (int k = 0; k < arguments.size(); ++k) {
-        const QString& option = arguments[k];
-        if (option == "--header" || option == "--no-header") {
-            csv.header = option == "--header";
-            csvOnly << option;
-            continue;
-        }
-        if (k + 1 >= arguments.size())
-            return QStringLiteral("%1 needs a value").arg(option);
-        const QString& value = arguments[++k];
-        bool ok = true;
-        if (option == "--dataset") {
-            if (!lstm::findGenerator(value.toStdString()))
-                return QStringLiteral("unknown data set \"%1\"").arg(value);
-            dataset = value;
-            source = DataSource::Generator;
-            sources << option;
-        } else if (option == "--text") {
-            text.path = QFileInfo(value).absoluteFilePath(); // so the saved session works from anywhere
-            source = DataSource::Text;
-            sources << option;
-        } else if (option == "--csv") {
-            csv.path = QFileInfo(value).absoluteFilePath();
-            csv.table.reset(); // a table read from another file, or with other options
-            source = DataSource::Csv;
-            sources << option;
-        } else if (option == "--seq-len") {
-            sequenceLength = value.toInt(&ok);
-            ok = ok && *sequenceLength >= 1 && *sequenceLength <= 100'000;
-        } else if (option == "--horizon") {
-            csv.horizon = value.toInt(&ok);
-            ok = ok && csv.horizon >= 1 && csv.horizon <= 100'000;
-            csvOnly << option;
-        } else if (option == "--inputs" || option == "--targets") {
-            (option == "--inputs" ? csv.inputs : csv.targets) = value.split(',', Qt::SkipEmptyParts);
-            csvOnly << option;
-        } else if (option == "--delimiter") {
-            csv.delimiter = parseDelimiter(value);
-            ok = csv.delimiter.has_value();
-            csvOnly << option;
-        } else if (option == "--decimal") {
-            csv.decimal = parseDecimal(value);
-            ok = csv.decimal.has_value();
-            csvOnly << option;
-        } else if (option == "--date-order") {
-            csv.dateOrder = parseDateOrder(value);
-            ok = csv.dateOrder.has_value();
-            csvOnly << option;
-        } else if (option == "--time-column") {
-            csv.timeColumn = value == "none" ? QString() : value;
-            csvOnly << option;
-        } else if (option == "--missing") {
-            const auto policy = parseMissing(value);
-            ok = policy.has_value();
-            csv.missing = policy.value_or(csv.missing);
-            csvOnly << option;
-        } else if (option == "--temperature") {
-            sampling.temperature = value.toDouble(&ok);
-            ok = ok && sampling.temperature > 0 && sampling.temperature <= 10; // the panel's range
-            textOnly << option;
-        } else if (option == "--sample-every") {
-            sampling.every = value.toInt(&ok);
-            ok = ok && sampling.every >= 1 && sampling.every <= 1'000'000;
-            textOnly << option;
-        } else if (option == "--prompt") {
-            sampling.prompt = value;
-            textOnly << option;
-        } else if (option == "--cell") {
-            const auto cell = lstm::parseCellKind(value.toStdString());
-            if (!cell)
-                return QStringLiteral("unknown cell \"%1\"").arg(value);
-            model.cell = *cell;
-        } else if (option == "--hidden") {
-            model.hiddenSize = value.toInt(&ok);
-            ok = ok && model.hiddenSize >= 1 && model.hiddenSize <= 512;
-        } else if (option == "--layers") {
-            model.layers = value.toInt(&ok);
-            ok = ok && model.layers >= 1 && model.layers <= 4;
-        } else if (option == "--lr") {
-            train.learningRate = value.toDouble(&ok);
-            ok = ok && train.learningRate >= 0 && train.learningRate <= 10; // the panel's range
-        } else if (option == "--seed") {
-            train.seed = value.toULongLong(&ok);
-            ok = ok && train.seed <= 1'000'000; // the panel's range
-        } else if (option == "--params") {
-            for (const QString& pair : value.split(',', Qt::SkipEmptyParts)) {
-                const QStringList parts = pair.split('=');
-                ok = parts.size() == 2;
-                const double number = ok ? parts[1].toDouble(&ok) : 0;
-                if (!ok)
-                    break;
-                data[parts[0].toStdString()] = number;
-            }
-            generatorOnly << option;
-        } else {
-            return QStringLiteral("unknown option %1").arg(option);
-        }
-        if (!ok)
-            return QStringLiteral("%1 does not accept \"%2\"").arg(option, value);
-    }
-    if (sources.size() > 1)
-        return QStringLiteral("%1 and %2 cannot be combined: train on one data set").arg(sources[0], sources[1]);
-    const auto misplaced = [](const QStringList& options, const char* owner) {
-        return QStringLiteral("%1 applies only with %2").arg(options.first(), QLatin1String(owner));
-    };
-    if (!csvOnly.isEmpty() && source != DataSource::Csv)
-        return misplaced(csvOnly, "--csv");
-    if (!textOnly.isEmpty() && source != DataSource::Text)
-        return misplaced(textOnly, "--text");
-    if (!generatorOnly.isEmpty() && source != DataSource::Generator)
-        return misplaced(generatorOnly, "--dataset");
-    if (sequenceLength) {
-        if (source == DataSource::Generator)
-            return QStringLiteral("--seq-len applies only with --csv or --text");
-        (source == DataSource::Text ? text.sequenceLength : csv.sequenceLength) = *sequenceLength;
-    }
-    return {};
 }

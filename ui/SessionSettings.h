@@ -20,6 +20,14 @@ class QSettings;
 
 enum class DataSource { Generator, Text, Csv };
 
+// Whether a model can train on a table read with `policy`: every policy but Keep, which leaves
+// NaN in the number columns, and the core's series preparation refuses a column with NaN
+// (prepareSeries in core/SeriesPreparation.h). Keep is for looking at a file, not training.
+constexpr bool trainsWith(lstm::MissingPolicy policy)
+{
+    return policy != lstm::MissingPolicy::Keep;
+}
+
 // A UTF-8 text as data: predict the next character.
 struct TextSource {
     QString path;
@@ -36,7 +44,7 @@ struct CsvSource {
     std::optional<char> decimal;                // '.' or ','
     std::optional<lstm::DateOrder> dateOrder;
     std::optional<QString> timeColumn;          // a column's name, "" for no time axis
-    lstm::MissingPolicy missing = lstm::MissingPolicy::Interpolate;
+    lstm::MissingPolicy missing = lstm::MissingPolicy::Interpolate; // one trainsWith() accepts
     QStringList inputs;                         // empty: every number column
     QStringList targets;                        // empty: the last number column
     int sequenceLength = 32;
@@ -86,6 +94,7 @@ struct SessionSettings {
     // --time-column NAME|none --missing POLICY), --seq-len N, --temperature X
     // --sample-every N --prompt TEXT, --cell NAME --hidden N --layers N --lr X --seed N
     QStringList toArguments() const;
-    // Reads the same options; returns an error sentence or an empty string.
+    // Reads the same options; returns an error sentence or an empty string. Both are in
+    // SessionArguments.cpp.
     QString applyArguments(const QStringList& arguments);
 };

@@ -1,6 +1,7 @@
 #include "SettingsPanel.h"
 
 #include "DataSection.h"
+#include "FormWidgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,15 +12,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-QSpinBox* integerBox(int low, int high, const QString& tip)
-{
-    auto* box = new QSpinBox;
-    box->setRange(low, high);
-    box->setToolTip(tip);
-    box->setKeyboardTracking(false); // one signal when the user is done typing
-    return box;
-}
 
 QGroupBox* section(const QString& title, QWidget* content)
 {
@@ -77,17 +69,6 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     layout->addStretch();
     setSettings(SessionSettings::demo());
 }
-
-
-
-
-
-
-
-
-
-
-
 
 QWidget* SettingsPanel::buildModelSection()
 {
@@ -156,11 +137,6 @@ QWidget* SettingsPanel::buildTrainingSection()
 void SettingsPanel::openDataFile(const QString& path)
 {
     m_data->openDataFile(path);
-}
-
-void SettingsPanel::importCsv(const QString& path)
-{
-    m_data->importCsv(path);
 }
 
 void SettingsPanel::requestRebuild()

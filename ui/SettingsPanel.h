@@ -27,7 +27,6 @@ public:
     // A file the user dropped or chose: a .csv, .tsv or .psv opens the import dialog, any
     // other file becomes text data.
     void openDataFile(const QString& path);
-    void importCsv(const QString& path = {}); // the import dialog, window-modal, never blocking
 
 signals:
     void learningRateChanged(double rate);

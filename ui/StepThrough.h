@@ -19,6 +19,8 @@ struct Reveal {
         return phase == StepPhase::Complete || phase == StepPhase::Update ||
                (phase == StepPhase::Backward && t >= timestep);
     }
+    // forwardDone(t) for a forward value, backwardDone(t) for a gradient.
+    bool done(int t, bool gradient) const { return gradient ? backwardDone(t) : forwardDone(t); }
     bool updateDone() const { return phase == StepPhase::Complete || phase == StepPhase::Update; }
     bool operator==(const Reveal&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "TextInspectorPage.h"
 
+#include "NumberFormat.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,9 +45,10 @@ TextInspectorPage::TextInspectorPage(InspectorModel* model, QWidget* parent) : Q
     });
     connect(model, &InspectorModel::traceChanged, this, [this] {
         refillQuantities();
-        rankUnits();
+        rankUnitsWhenShown();
     });
-    connect(model, &InspectorModel::selectionChanged, this, &TextInspectorPage::rankUnits);
+    connect(model, &InspectorModel::selectionChanged, this, &TextInspectorPage::rankUnitsWhenShown);
+    connect(model, &InspectorModel::revealChanged, this, &TextInspectorPage::rankUnitsWhenShown);
 }
 
 void TextInspectorPage::setVocabulary(const std::vector<std::string>& vocabulary)
@@ -82,26 +85,57 @@ void TextInspectorPage::applyQuantity()
     const int index = m_quantity->currentIndex();
     if (index >= 0 && index < int(m_choices.size()))
         m_text->setQuantity(m_choices[size_t(index)]);
-    rankUnits();
+    rankUnitsWhenShown();
 }
 
+QListWidget* TextInspectorPage::rankedUnits()
+{
+    if (m_rankingStale)
+        rankUnits();
+    return m_ranking;
+}
+
+// The ranking is rebuilt at every snapshot only while someone can see it.
+void TextInspectorPage::rankUnitsWhenShown()
+{
+    m_rankingStale = true;
+    if (isVisible())
+        rankUnits();
+}
+
+void TextInspectorPage::showEvent(QShowEvent* event)
+{
+    if (m_rankingStale)
+        rankUnits();
+    QWidget::showEvent(event);
+}
+
+// By the spread of the unit's value over the timesteps the step-through has computed.
 void TextInspectorPage::rankUnits()
 {
+    m_rankingStale = false;
     const lstm::LayerTrace* layer = m_model->selectedLayer();
     const int index = m_quantity->currentIndex();
-    const Eigen::MatrixXd* values =
-        layer && index >= 0 && index < int(m_choices.size()) ? TintedTextView::valuesOf(*layer, m_choices[size_t(index)]) : nullptr;
+    const Eigen::MatrixXd* all =
+        layer && index >= 0 && index < int(m_choices.size()) ? valuesOf(*layer, m_choices[size_t(index)], false) : nullptr;
     const QSignalBlocker quiet(m_ranking);
     m_ranking->clear();
-    if (!values || values->size() == 0)
+    if (!all)
         return;
-    const Eigen::VectorXd mean = values->rowwise().mean();
-    const Eigen::VectorXd spread = ((values->colwise() - mean).array().square().rowwise().mean()).sqrt();
-    std::vector<int> units(size_t(values->rows()));
+    const Reveal reveal = m_model->reveal();
+    Eigen::Index revealed = 0;
+    while (revealed < all->cols() && reveal.done(int(revealed), false))
+        ++revealed; // the forward pass reveals timesteps from the first on
+    if (revealed == 0)
+        return;
+    const auto values = all->leftCols(revealed);
+    const Eigen::VectorXd mean = values.rowwise().mean();
+    const Eigen::VectorXd spread = ((values.colwise() - mean).array().square().rowwise().mean()).sqrt();
+    std::vector<int> units(size_t(values.rows()));
     std::iota(units.begin(), units.end(), 0);
     std::stable_sort(units.begin(), units.end(), [&](int a, int b) { return spread(a) > spread(b); });
     for (int unit : units) {
-        auto* item = new QListWidgetItem(tr("unit %1   spread %2").arg(unit).arg(spread(unit), 0, 'f', 3));
+        auto* item = new QListWidgetItem(tr("unit %1   spread %2").arg(unit).arg(formatFixed(spread(unit), 3)));
         item->setData(Qt::UserRole, unit);
         m_ranking->addItem(item);
         if (unit == m_model->unit())

@@ -21,13 +21,17 @@ public:
 
     void setVocabulary(const std::vector<std::string>& vocabulary);
     TintedTextView* textView() const { return m_text; }
-    QListWidget* rankedUnits() const { return m_ranking; }
+    QListWidget* rankedUnits(); // brought up to date first, even while hidden
     QComboBox* quantityBox() const { return m_quantity; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void refillQuantities();
     void applyQuantity();
     void rankUnits();
+    void rankUnitsWhenShown();
 
     InspectorModel* m_model;
     QComboBox* m_quantity = nullptr;
@@ -35,4 +39,5 @@ private:
     QListWidget* m_ranking = nullptr;
     std::vector<TintedTextView::Quantity> m_choices; // one per entry of m_quantity
     lstm::CellKind m_cell = lstm::CellKind::Lstm;
+    bool m_rankingStale = true; // the model moved on while the page was hidden
 };

@@ -1,6 +1,8 @@
 #include "TimelineView.h"
 
 #include "ColorMap.h"
+#include "NumberFormat.h"
+#include "UiNames.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -17,11 +19,6 @@ constexpr int maxDenseInputs = 3; // more input features would crowd out the cel
 constexpr double minWidthForText = 46;
 const QColor correctColor(0x00, 0x9e, 0x73); // Okabe-Ito bluish green
 const QColor wrongColor(0xd5, 0x5e, 0x00);   // Okabe-Ito vermillion
-
-QString number(double value)
-{
-    return QString::number(value, 'f', std::abs(value) >= 10 ? 1 : 2).replace(QLatin1Char('-'), QChar(0x2212));
-}
 
 double symmetricRange(const Eigen::MatrixXd& matrix, double atLeast)
 {
@@ -43,16 +40,16 @@ TimelineView::TimelineView(InspectorModel* model, QWidget* parent) : QWidget(par
     setMouseTracking(false);
     setToolTip(tr("The recorded sequence unrolled over time for the selected unit. Click or drag to move the "
                   "playhead; ← and → step through time."));
-    connect(model, &InspectorModel::traceChanged, this, [this] {
-        rebuildRows();
+    // Rows and colour ranges are worked out when next drawn: a hidden timeline does nothing.
+    auto stale = [this](bool rows) {
+        m_rowsStale = m_rowsStale || rows;
+        m_scalesStale = true;
         update();
-    });
-    connect(model, &InspectorModel::selectionChanged, this, qOverload<>(&QWidget::update));
-    connect(model, &InspectorModel::revealChanged, this, qOverload<>(&QWidget::update));
-    connect(model, &InspectorModel::showGradientsChanged, this, [this] {
-        rebuildRows();
-        update();
-    });
+    };
+    connect(model, &InspectorModel::traceChanged, this, [stale] { stale(true); });
+    connect(model, &InspectorModel::selectionChanged, this, [stale] { stale(false); }); // the layer may move
+    connect(model, &InspectorModel::revealChanged, this, [stale] { stale(false); });
+    connect(model, &InspectorModel::showGradientsChanged, this, [stale] { stale(true); });
 }
 
 void TimelineView::setVocabulary(std::vector<std::string> vocabulary)
@@ -71,8 +68,22 @@ QSize TimelineView::minimumSizeHint() const
     return {300, 160};
 }
 
+int TimelineView::rowCount() const
+{
+    ensureRows();
+    return int(m_rows.size());
+}
+
+void TimelineView::ensureRows() const
+{
+    if (m_rowsStale)
+        const_cast<TimelineView*>(this)->rebuildRows(); // a cache of what the model says
+}
+
 void TimelineView::rebuildRows()
 {
+    m_rowsStale = false;
+    m_scalesStale = true;
     m_rows.clear();
     const TracePointer& trace = m_model->trace();
     if (!trace || trace->layers.empty())
@@ -107,18 +118,21 @@ bool TimelineView::rowIsGradient(const Row& row) const
            (row.kind == RowKind::Gate || row.kind == RowKind::Cell || row.kind == RowKind::Hidden);
 }
 
+std::optional<Quantity> TimelineView::rowQuantity(const Row& row)
+{
+    switch (row.kind) {
+    case RowKind::Gate: return Quantity{Quantity::Gate, row.gate};
+    case RowKind::Cell: return Quantity{Quantity::Cell, 0};
+    case RowKind::Hidden: return Quantity{Quantity::Hidden, 0};
+    default: return std::nullopt;
+    }
+}
+
 const Eigen::MatrixXd* TimelineView::rowMatrix(const Row& row) const
 {
     const lstm::LayerTrace* layer = m_model->selectedLayer();
-    if (!layer)
-        return nullptr;
-    const bool gradients = rowIsGradient(row);
-    switch (row.kind) {
-    case RowKind::Gate: return gradients ? &layer->dGates[size_t(row.gate)] : &layer->gates[size_t(row.gate)];
-    case RowKind::Cell: return gradients ? &layer->dCell : &layer->cell;
-    case RowKind::Hidden: return gradients ? &layer->dHidden : &layer->hidden;
-    default: return nullptr;
-    }
+    const std::optional<Quantity> quantity = rowQuantity(row);
+    return layer && quantity ? valuesOf(*layer, *quantity, rowIsGradient(row)) : nullptr;
 }
 
 // Outputs come once per window when the model answers at the last step only.
@@ -137,8 +151,11 @@ double TimelineView::rowValue(const Row& row, int timestep) const
         if (outputColumn < 0)
             return qQNaN();
         return trace.classTargets.empty() ? trace.target(0, outputColumn) : double(trace.classTargets[size_t(outputColumn)]);
-    default:
-        return (*rowMatrix(row))(m_model->unit(), timestep);
+    default: {
+        const Eigen::MatrixXd* values = rowMatrix(row);
+        const int unit = m_model->unit();
+        return values && unit < values->rows() && timestep < values->cols() ? (*values)(unit, timestep) : qQNaN();
+    }
     }
 }
 
@@ -147,23 +164,34 @@ bool TimelineView::rowShown(const Row& row, int timestep) const
     const Reveal reveal = m_model->reveal();
     if (row.kind == RowKind::Input || row.kind == RowKind::Target)
         return true; // the data is known before the step starts
-    return rowIsGradient(row) ? reveal.backwardDone(timestep) : reveal.forwardDone(timestep);
+    return reveal.done(timestep, rowIsGradient(row));
 }
 
-QRgb TimelineView::rowColor(const Row& row, double value) const
+// The cell's quantities through scaleFor(), as every view colours them; the data rows
+// (input, output, target) over their own ±max.
+ValueScale TimelineView::rowScale(int row) const
+{
+    if (m_scalesStale) {
+        m_scales.clear();
+        const lstm::LayerTrace* layer = m_model->selectedLayer();
+        for (const Row& each : m_rows) {
+            const std::optional<Quantity> quantity = rowQuantity(each);
+            m_scales.push_back(layer && quantity ? scaleFor(*layer, m_model->trace()->cell, *quantity,
+                                                            rowIsGradient(each), m_model->reveal())
+                                                 : ValueScale());
+        }
+        m_scalesStale = false;
+    }
+    return m_scales[size_t(row)];
+}
+
+QRgb TimelineView::rowColor(int rowIndex, double value) const
 {
     const lstm::StepTrace& trace = *m_model->trace();
     const ColorMap& diverging = ColorMap::diverging();
-    if (const Eigen::MatrixXd* matrix = rowMatrix(row)) {
-        if (rowIsGradient(row)) {
-            const double range = symmetricRange(*matrix, 1e-12);
-            return diverging.rgb(value, -range, range);
-        }
-        if (row.kind == RowKind::Gate && lstm::isSigmoidGate(trace.cell, row.gate))
-            return ColorMap::sequential().rgb(value);
-        const double range = row.kind == RowKind::Cell ? symmetricRange(*matrix, 1) : 1;
-        return diverging.rgb(value, -range, range);
-    }
+    const Row& row = m_rows[size_t(rowIndex)];
+    if (rowQuantity(row))
+        return rowScale(rowIndex).rgb(value);
     if (row.kind == RowKind::Input) {
         const double range = symmetricRange(trace.layers[0].input.row(row.gate), 1e-12);
         return diverging.rgb(value, -range, range);
@@ -180,12 +208,10 @@ QString TimelineView::valueText(const Row& row, int timestep) const
     const bool symbolic = (row.kind == RowKind::Input && !m_model->trace()->symbols.empty()) ||
                           ((row.kind == RowKind::Output || row.kind == RowKind::Target) && !m_model->trace()->classTargets.empty());
     if (!symbolic)
-        return rowIsGradient(row) ? QString::number(value, 'g', 2).replace(QLatin1Char('-'), QChar(0x2212)) : number(value);
+        return rowIsGradient(row) ? formatSignificant(value, 2) : formatFixed(value, std::abs(value) >= 10 ? 1 : 2);
     const int symbol = int(value);
-    if (symbol >= 0 && symbol < int(m_vocabulary.size())) {
-        const QString name = QString::fromStdString(m_vocabulary[size_t(symbol)]);
-        return name == QLatin1String(" ") ? QStringLiteral("␣") : name == QLatin1String("\n") ? QStringLiteral("↵") : name;
-    }
+    if (symbol >= 0 && symbol < int(m_vocabulary.size()))
+        return symbolLabel(m_vocabulary[size_t(symbol)]);
     return QString::number(symbol);
 }
 
@@ -220,6 +246,8 @@ QColor TimelineView::cellColor(int row, int timestep) const
     if (!rowShown(info, timestep))
         return {};
     const double value = rowValue(info, timestep);
+    if (rowQuantity(info))
+        return QColor::fromRgb(rowColor(row, value)); // grey when not finite
     if (std::isnan(value))
         return {};
     const bool symbolic = !m_model->trace()->symbols.empty() && info.kind == RowKind::Input;
@@ -229,7 +257,7 @@ QColor TimelineView::cellColor(int row, int timestep) const
             return rowValue(m_rows.back(), timestep) == value ? correctColor : wrongColor;
         return palette().color(QPalette::AlternateBase);
     }
-    return QColor::fromRgb(rowColor(info, value));
+    return QColor::fromRgb(rowColor(row, value));
 }
 
 QString TimelineView::cellText(int row, int timestep) const
@@ -253,6 +281,7 @@ int TimelineView::timestepAt(double x) const
 
 void TimelineView::paintEvent(QPaintEvent*)
 {
+    ensureRows();
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(QPalette::Base));
     if (!m_model->trace() || m_rows.empty()) {

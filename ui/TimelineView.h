@@ -5,9 +5,11 @@
 #pragma once
 
 #include "InspectorModel.h"
+#include "ValueScale.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,7 @@ public:
     // Names of the input symbols (the model's vocabulary), so symbol input reads as text.
     void setVocabulary(std::vector<std::string> vocabulary);
 
-    int rowCount() const { return int(m_rows.size()); }
+    int rowCount() const;
     QString rowName(int row) const;
     // The rectangle of one value, in widget coordinates; empty when out of range.
     QRectF cellRect(int row, int timestep) const;
@@ -45,12 +47,15 @@ private:
         QString name;
     };
 
+    void ensureRows() const;
     void rebuildRows();
+    static std::optional<Quantity> rowQuantity(const Row& row); // the gate, c or h rows
     const Eigen::MatrixXd* rowMatrix(const Row& row) const;
     double rowValue(const Row& row, int timestep) const; // NaN when there is none
     bool rowShown(const Row& row, int timestep) const;
     bool rowIsGradient(const Row& row) const;
-    QRgb rowColor(const Row& row, double value) const;
+    ValueScale rowScale(int row) const;
+    QRgb rowColor(int row, double value) const;
     QString valueText(const Row& row, int timestep) const;
     QRectF stripArea() const;
     double columnWidth() const;
@@ -61,5 +66,8 @@ private:
 
     InspectorModel* m_model;
     std::vector<Row> m_rows;
+    bool m_rowsStale = true;
+    mutable std::vector<ValueScale> m_scales; // per row, for the shown layer and reveal
+    mutable bool m_scalesStale = true;
     std::vector<std::string> m_vocabulary;
 };

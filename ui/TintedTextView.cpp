@@ -1,6 +1,7 @@
 #include "TintedTextView.h"
 
-#include "ColorMap.h"
+#include "NumberFormat.h"
+#include "UiNames.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>
@@ -16,7 +17,10 @@ constexpr int margin = 8;
 TintedTextView::TintedTextView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
 {
     for (auto signal : {&InspectorModel::traceChanged, &InspectorModel::selectionChanged, &InspectorModel::revealChanged})
-        connect(model, signal, this, qOverload<>(&QWidget::update));
+        connect(model, signal, this, [this] {
+            m_scaleStale = true;
+            update();
+        });
     QFont larger = font();
     larger.setPointSizeF(larger.pointSizeF() * 1.4); // text to be read from the back row
     setFont(larger);
@@ -31,44 +35,42 @@ void TintedTextView::setVocabulary(std::vector<std::string> vocabulary)
 void TintedTextView::setQuantity(Quantity quantity)
 {
     m_quantity = quantity;
+    m_scaleStale = true;
     update();
-}
-
-const Eigen::MatrixXd* TintedTextView::valuesOf(const lstm::LayerTrace& layer, Quantity quantity)
-{
-    switch (quantity.kind) {
-    case Quantity::Gate:
-        return quantity.gate >= 0 && quantity.gate < int(layer.gates.size()) ? &layer.gates[size_t(quantity.gate)] : nullptr;
-    case Quantity::Cell: return layer.cell.size() ? &layer.cell : nullptr;
-    case Quantity::Hidden: return &layer.hidden;
-    }
-    return nullptr;
 }
 
 const Eigen::MatrixXd* TintedTextView::quantityMatrix() const
 {
     const lstm::LayerTrace* layer = m_model->selectedLayer();
-    return layer ? valuesOf(*layer, m_quantity) : nullptr;
+    return layer ? valuesOf(*layer, m_quantity, false) : nullptr;
+}
+
+ValueScale TintedTextView::scale() const
+{
+    if (m_scaleStale) {
+        const lstm::LayerTrace* layer = m_model->selectedLayer();
+        m_scale = layer ? scaleFor(*layer, m_model->trace()->cell, m_quantity, false, m_model->reveal()) : ValueScale();
+        m_scaleStale = false;
+    }
+    return m_scale;
 }
 
 double TintedTextView::valueAt(int timestep) const
 {
     const Eigen::MatrixXd* matrix = quantityMatrix();
-    if (!matrix || timestep < 0 || timestep >= matrix->cols() || !m_model->reveal().forwardDone(timestep))
+    if (!matrix || timestep < 0 || timestep >= matrix->cols() || m_model->unit() >= matrix->rows() ||
+        !m_model->reveal().done(timestep, false))
         return qQNaN();
     return (*matrix)(m_model->unit(), timestep);
 }
 
 QColor TintedTextView::tileColor(int timestep) const
 {
-    const double value = valueAt(timestep);
-    if (std::isnan(value))
+    const Eigen::MatrixXd* matrix = quantityMatrix();
+    if (!matrix || timestep < 0 || timestep >= matrix->cols() || m_model->unit() >= matrix->rows() ||
+        !m_model->reveal().done(timestep, false))
         return {};
-    const TracePointer& trace = m_model->trace();
-    if (m_quantity.kind == Quantity::Gate && lstm::isSigmoidGate(trace->cell, m_quantity.gate))
-        return ColorMap::sequential().color(value);
-    const double range = m_quantity.kind == Quantity::Cell ? std::max(1.0, quantityMatrix()->cwiseAbs().maxCoeff()) : 1.0;
-    return QColor::fromRgb(ColorMap::diverging().rgb(value, -range, range));
+    return scale().color((*matrix)(m_model->unit(), timestep)); // grey when not finite
 }
 
 QString TintedTextView::symbolText(int timestep) const
@@ -79,8 +81,7 @@ QString TintedTextView::symbolText(int timestep) const
     const int symbol = trace->symbols[size_t(timestep)];
     if (symbol < 0 || symbol >= int(m_vocabulary.size()))
         return QString::number(symbol);
-    const QString text = QString::fromStdString(m_vocabulary[size_t(symbol)]);
-    return text == QLatin1String("\n") ? QStringLiteral("↵") : text;
+    return symbolLabel(m_vocabulary[size_t(symbol)]);
 }
 
 QSize TintedTextView::tileSize() const
@@ -170,7 +171,7 @@ bool TintedTextView::event(QEvent* event)
     }
     QToolTip::showText(help->globalPos(),
                        tr("'%1' at t = %2: unit %3 = %4").arg(symbolText(timestep)).arg(timestep).arg(m_model->unit())
-                           .arg(value, 0, 'f', 3),
+                           .arg(formatPrecise(value)),
                        this);
     return true;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "InspectorModel.h"
+#include "ValueScale.h"
 
 #include <QWidget>
 
@@ -15,13 +16,7 @@ class TintedTextView : public QWidget {
     Q_OBJECT
 public:
     // What the tint shows: one of the gates (by index), the cell state or the hidden state.
-    struct Quantity {
-        enum Kind { Gate, Cell, Hidden } kind = Hidden;
-        int gate = -1;
-    };
-
-    // The recorded (H, T) values of a quantity, or nullptr when the layer has none.
-    static const Eigen::MatrixXd* valuesOf(const lstm::LayerTrace& layer, Quantity quantity);
+    using Quantity = ::Quantity;
 
     explicit TintedTextView(InspectorModel* model, QWidget* parent = nullptr);
 
@@ -44,6 +39,7 @@ protected:
 
 private:
     const Eigen::MatrixXd* quantityMatrix() const;
+    ValueScale scale() const;
     QString symbolText(int timestep) const;
     QSize tileSize() const;
     int columnsFor(int width) const;
@@ -51,5 +47,7 @@ private:
 
     InspectorModel* m_model;
     Quantity m_quantity;
+    mutable ValueScale m_scale;      // scaleFor() the quantity, worked out when next needed
+    mutable bool m_scaleStale = true;
     std::vector<std::string> m_vocabulary;
 };

@@ -30,16 +30,18 @@ TraceHistory::TraceHistory(int capacity, std::size_t byteBudget)
 {
 }
 
-void TraceHistory::add(TracePointer trace)
+void TraceHistory::add(TracePointer trace, const TracePointer& keep)
 {
     if (!trace)
         return;
-    if (!m_traces.empty() && trace->step <= m_traces.back()->step)
+    if (!m_traces.empty() && trace->step == m_traces.back()->step)
+        m_traces.pop_back();
+    else if (!m_traces.empty() && trace->step < m_traces.back()->step)
         m_traces.clear();
     m_traces.push_back(std::move(trace));
     const int capacity = capacityFor(*m_traces.back());
     while (int(m_traces.size()) > capacity)
-        dropOneFromTheMiddle();
+        dropOneFromTheMiddle(keep);
 }
 
 int TraceHistory::indexOf(const TracePointer& trace) const
@@ -56,23 +58,23 @@ int TraceHistory::capacityFor(const lstm::StepTrace& trace) const
 
 // Drops the step whose neighbours are closest together on a log scale of their age (steps
 // before the newest), so recent steps stay dense and old ones sparse. The oldest and the
-// newest always stay.
-void TraceHistory::dropOneFromTheMiddle()
+// newest stay unless only the kept step is left between them. Called with three or more.
+void TraceHistory::dropOneFromTheMiddle(const TracePointer& keep)
 {
-    if (m_traces.size() <= 2) {
-        m_traces.erase(m_traces.begin());
-        return;
-    }
     const long newest = m_traces.back()->step;
     const auto logAge = [&](size_t k) { return std::log(double(newest - m_traces[k]->step) + 1); };
-    size_t drop = 1;
+    size_t drop = 0;
     double smallestGap = 0;
     for (size_t k = 1; k + 1 < m_traces.size(); ++k) {
+        if (m_traces[k] == keep)
+            continue;
         const double gap = logAge(k - 1) - logAge(k + 1);
-        if (k == 1 || gap < smallestGap) {
+        if (drop == 0 || gap < smallestGap) {
             smallestGap = gap;
             drop = k;
         }
     }
+    if (drop == 0) // only the kept step is in the middle: the oldest goes instead
+        drop = m_traces[0] == keep ? 1 : 0;
     m_traces.erase(m_traces.begin() + std::ptrdiff_t(drop));
 }

@@ -13,9 +13,11 @@ class TraceHistory {
 public:
     explicit TraceHistory(int capacity = 48, std::size_t byteBudget = std::size_t(256) << 20);
 
-    // Adds a newer step. A step not newer than the newest one held means training started
-    // over (reset, rebuild, load): the history is cleared first.
-    void add(TracePointer trace);
+    // Adds a newer step. A step with the newest one's number replaces it (a step that
+    // diverged is retried under its number); an older one means training started over
+    // (reset, rebuild, load) and clears the history first. Thinning never drops `keep`,
+    // the step a user has open.
+    void add(TracePointer trace, const TracePointer& keep = nullptr);
     void clear() { m_traces.clear(); }
 
     const std::vector<TracePointer>& traces() const { return m_traces; } // oldest first
@@ -24,7 +26,7 @@ public:
 
 private:
     int capacityFor(const lstm::StepTrace& trace) const;
-    void dropOneFromTheMiddle();
+    void dropOneFromTheMiddle(const TracePointer& keep);
 
     int m_capacity;
     std::size_t m_byteBudget;

@@ -33,6 +33,7 @@ struct TrainingSnapshot {
     bool diverged = false;
     QString message;                   // why training stopped, when it did on its own
     double stepsPerSecond = 0;
+    double epoch = qQNaN();            // training data seen, in passes; NaN for endless generated data
     double trainLoss = qQNaN();        // mean of the steps since the last snapshot
     double validationLoss = qQNaN();
     long lastGoodStep = -1;            // the weights restoreLastGood() would bring back

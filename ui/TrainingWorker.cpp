@@ -49,6 +49,7 @@ void TrainingWorker::startFresh()
     m_lossSum = 0;
     m_lossCount = 0;
     m_trainLoss = qQNaN();
+    m_sequencesDrawn = 0;
     m_trace.reset();
     m_lastGoodStep = -1; // never restore weights of a model that is gone
     m_lastEvaluatedStep = 0;
@@ -200,6 +201,7 @@ bool TrainingWorker::trainOneStep()
     const lstm::StepResult result =
         m_trainer->step([this](lstm::SequenceBatch<double>& out) {
             m_data->sampleTrainBatch(m_sampler, m_settings.train.batchSize, out);
+            m_sequencesDrawn += m_settings.train.batchSize;
         });
     if (m_recordNext) {
         m_trace = std::make_shared<const lstm::StepTrace>(m_trainer->trace());
@@ -320,6 +322,8 @@ void TrainingWorker::publish()
     snapshot->diverged = m_diverged;
     snapshot->message = m_message;
     snapshot->stepsPerSecond = m_running ? m_stepsPerSecondMeasured : 0;
+    if (const long timesteps = m_data->trainingTimesteps(); timesteps > 0)
+        snapshot->epoch = double(m_sequencesDrawn) * m_data->sequenceLength() / double(timesteps);
     snapshot->trainLoss = m_trainLoss;
     snapshot->validationLoss = m_validationLoss;
     snapshot->lastGoodStep = m_lastGoodStep;

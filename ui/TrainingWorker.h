@@ -64,6 +64,7 @@ private:
     long m_rateSteps = 0;
     double m_stepsPerSecondMeasured = 0;
     double m_stepsPerSecond = 0;
+    long m_sequencesDrawn = 0; // training sequences handed to the trainer, for the epoch
     bool m_running = false;
     bool m_diverged = false;
     QString m_message;

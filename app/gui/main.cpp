@@ -1,6 +1,8 @@
 // lstm-lab: the window. Options for demos and docs: --dataset, --text, --csv, --cell, --hidden, --autoplay,
-// --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit) and
-// --benchmark-ui SECONDS (UI lateness while training flat out).
+// --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit), --page
+// NAME and --dark for pictures of every page, and --benchmark-ui SECONDS (UI lateness while
+// training flat out).
+#include "DarkPalette.h"
 #include "GuiOptions.h"
 #include "MainWindow.h"
 #include "NoticeBanner.h"
@@ -32,7 +34,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(error));
         return 2;
     }
+    if (options.dark)
+        QApplication::setPalette(darkPalette());
     MainWindow window(options.settings);
+    window.showPage(options.page);
     if (!options.notice.isEmpty())
         window.banner()->showMessage(options.notice, -1);
     if (!options.size.isEmpty())
