@@ -1,5 +1,6 @@
 #include "GuiOptions.h"
 
+#include "Inspector.h"
 #include "MainWindow.h"
 #include "TrainingController.h"
 
@@ -45,8 +46,9 @@ QString GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption benchmarkOption("benchmark-ui", "Measure UI lateness while training flat out.", "seconds");
     const QCommandLineOption pageOption("page", "Open on a page: training, cell, heatmaps, gradients or text.", "name");
     const QCommandLineOption darkOption("dark", "Dark colours, e.g. for a dim room.");
+    const QCommandLineOption timestepOption("timestep", "With --screenshot: the timestep the inspector shows.", "t");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
-                       darkOption});
+                       darkOption, timestepOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -81,6 +83,10 @@ QString GuiOptions::parse(const QStringList& arguments)
         afterSteps = parser.value(afterStepsOption).toLong(&ok);
     if (!ok || afterSteps < 0)
         return QStringLiteral("--after-steps takes a number of steps");
+    if (parser.isSet(timestepOption))
+        timestep = parser.value(timestepOption).toInt(&ok);
+    if (!ok || timestep < -1)
+        return QStringLiteral("--timestep takes a timestep number");
     if (parser.isSet(benchmarkOption)) {
         benchmarkSeconds = parser.value(benchmarkOption).toDouble(&ok);
         if (!ok || benchmarkSeconds <= 0)
@@ -101,13 +107,18 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
     window.setAskBeforeRebuild(false);
     const QString file = screenshot;
     const long steps = afterSteps;
+    const int shownTimestep = timestep;
     auto taken = std::make_shared<bool>(false);
     QObject::connect(controller, &TrainingController::snapshotChanged, &window,
-                     [&window, controller, file, steps, taken](const SnapshotPointer& snapshot) {
+                     [&window, controller, file, steps, shownTimestep, taken](const SnapshotPointer& snapshot) {
                          if (*taken || (snapshot->step < steps && !snapshot->diverged))
                              return;
                          *taken = true;
                          controller->pause();
+                         if (shownTimestep >= 0)
+                             QTimer::singleShot(250, &window, [&window, shownTimestep] {
+                                 window.inspector()->model()->setTimestep(shownTimestep);
+                             });
                          // Let the last snapshot reach every view and the layout settle.
                          QTimer::singleShot(500, &window, [&window, file] {
                              const bool saved = window.grab().save(file);

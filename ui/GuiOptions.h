@@ -22,6 +22,7 @@ struct GuiOptions {
     double benchmarkSeconds = 0; // > 0: run the responsiveness benchmark for this long
     QString page;                // the page to open on, one of MainWindow::pageNames()
     bool dark = false;           // dark colours instead of the system's
+    int timestep = -1;           // with a screenshot: the inspector's timestep; -1 leaves it
     QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty

@@ -66,6 +66,11 @@ void PredictionChart::showSnapshot(const TrainingSnapshot& snapshot)
 
 void PredictionChart::showCurves(const TrainingSnapshot& snapshot)
 {
+    if (snapshot.predictions.constData() == m_drawnPredictions.constData() &&
+        snapshot.freeRun.constData() == m_drawnFreeRun.constData() && m_target->count() == snapshot.targets.size())
+        return;
+    m_drawnPredictions = snapshot.predictions;
+    m_drawnFreeRun = snapshot.freeRun;
     m_target->replace(snapshot.targets);
     m_prediction->replace(snapshot.predictions);
     m_freeRun->replace(snapshot.freeRun);

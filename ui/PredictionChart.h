@@ -32,4 +32,7 @@ private:
     QLineSeries* m_score = nullptr;
     QValueAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
+    // The lists last drawn. Snapshots share an unchanged list with the one before (implicit
+    // sharing), so the same data pointer means nothing to redraw.
+    QList<QPointF> m_drawnPredictions, m_drawnFreeRun;
 };

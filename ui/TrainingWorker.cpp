@@ -10,6 +10,7 @@
 namespace {
 constexpr int publishIntervalMs = 33;     // about 30 snapshots a second at most
 constexpr int evaluationIntervalMs = 150; // validation loss at least this often
+constexpr int predictionIntervalMs = 100; // predictions and free run at most this often while running
 constexpr int sliceMs = 8;                // training time before commands get a turn
 constexpr int historyBuckets = 600;      // up to 1200 points: about one per pixel column
 } // namespace
@@ -240,7 +241,10 @@ void TrainingWorker::runSlice()
     } while (flatOut && slice.elapsed() < sliceMs);
 
     if (!m_running || m_sincePublish.elapsed() >= publishIntervalMs) {
-        evaluate();
+        // Predictions and the free run cost a pass over the validation data; ten a second
+        // keep the curves moving, and the snapshots between share the last ones.
+        if (!m_running || !m_sincePredictions.isValid() || m_sincePredictions.elapsed() >= predictionIntervalMs)
+            evaluate();
         publish();
     }
     if (m_running)
@@ -271,6 +275,7 @@ void TrainingWorker::evaluateLoss()
 
 void TrainingWorker::evaluate()
 {
+    m_sincePredictions.start();
     evaluateLoss();
     const lstm::SequenceBatch<double>& validation = m_data->validationSet();
     const Eigen::MatrixXd outputs = m_trainer->predict(validation);

@@ -59,6 +59,7 @@ private:
     QTimer m_tick{this}; // a child, so that moveToThread() takes it along
     QElapsedTimer m_sincePublish;
     QElapsedTimer m_sinceEvaluation;
+    QElapsedTimer m_sincePredictions;
     long m_lastEvaluatedStep = 0;
     QElapsedTimer m_rateClock;
     long m_rateSteps = 0;
