@@ -19,11 +19,13 @@
 
 #include <QAbstractAxis>
 #include <QAction>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -31,6 +33,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -93,6 +96,7 @@ private slots:
     void aFileThatCannotBeReadKeepsTheRunningModel();
     void aLastSessionThatNoLongerReadsStartsTheDemo();
     void aDroppedCsvOpensTheImportDialog();
+    void aModelChangeAsksOnceAndCancelKeepsTheModel();
 };
 
 void MainWindowTest::initTestCase()
@@ -410,6 +414,55 @@ void MainWindowTest::aDroppedCsvOpensTheImportDialog()
     QVERIFY(dialog && dialog->isVisible());
     QCOMPARE(dialog->preview().layout.dialect.delimiter, ';');
     QCOMPARE(dialog->errorText(), QString());
+}
+
+// A trained model is only thrown away after a question: Cancel puts the panel back and
+// keeps training where it was; OK with "Don't ask again" rebuilds, and asks no more.
+void MainWindowTest::aModelChangeAsksOnceAndCancelKeepsTheModel()
+{
+    MainWindow window(quickSine());
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+    window.trainingToolBar()->stepAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 1L, timeoutMs);
+    QSpinBox* hidden = nullptr;
+    for (QSpinBox* box : window.settingsPanel()->findChildren<QSpinBox*>())
+        if (box->toolTip().startsWith(QStringLiteral("Units per layer")))
+            hidden = box;
+    QVERIFY(hidden);
+
+    int asked = 0;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    bool dontAskAgain = false;
+    QTimer answering;
+    answering.setInterval(10);
+    connect(&answering, &QTimer::timeout, this, [&] {
+        auto* question = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!question)
+            return;
+        ++asked;
+        question->checkBox()->setChecked(dontAskAgain);
+        question->button(answer)->click();
+    });
+    answering.start();
+
+    hidden->setValue(20);
+    QTRY_COMPARE_WITH_TIMEOUT(asked, 1, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(hidden->value(), 12, timeoutMs); // the panel shows the running model again
+    QCOMPARE(controller->currentStep(), 1L);
+    QCOMPARE(controller->latest()->model.hiddenSize, 12);
+
+    answer = QMessageBox::Ok;
+    dontAskAgain = true;
+    hidden->setValue(20);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->model.hiddenSize == 20 && controller->currentStep() == 0, timeoutMs);
+    QCOMPARE(asked, 2);
+    window.trainingToolBar()->stepAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(controller->currentStep(), 1L, timeoutMs);
+    hidden->setValue(24);
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->model.hiddenSize == 24, timeoutMs);
+    QCOMPARE(asked, 2); // not asked again
 }
 
 QTEST_MAIN(MainWindowTest)
