@@ -41,6 +41,14 @@ TrainingSnapshot snapshotWith(TracePointer trace, long step)
     return snapshot;
 }
 
+// A recorded step as if its input were symbols, for the text page.
+TracePointer withSymbols(const TracePointer& recorded)
+{
+    auto trace = std::make_shared<lstm::StepTrace>(*recorded);
+    trace->symbols.assign(size_t(trace->steps), 0);
+    return trace;
+}
+
 TracePointer traceAtStep(long step)
 {
     auto trace = std::make_shared<lstm::StepTrace>(*testing::recordedTrace({.hidden = 3, .steps = 4}));
@@ -149,7 +157,9 @@ void InspectorTest::unitsAreRankedBySpread()
 {
     InspectorModel model;
     TextInspectorPage page(&model);
-    const TracePointer trace = testing::recordedTrace({.hidden = 6, .steps = 12});
+    model.setTrace(testing::recordedTrace({.hidden = 6, .steps = 12}));
+    QCOMPARE(page.rankedUnits()->count(), 0); // numbers, not symbols: nothing to tint or rank
+    const TracePointer trace = withSymbols(testing::recordedTrace({.hidden = 6, .steps = 12}));
     model.setTrace(trace);
     QListWidget* ranking = page.rankedUnits();
     QCOMPARE(ranking->count(), 6);
@@ -171,7 +181,7 @@ void InspectorTest::rankingUsesOnlyComputedTimesteps()
 {
     InspectorModel model;
     TextInspectorPage page(&model);
-    const TracePointer trace = testing::recordedTrace({.hidden = 6, .steps = 12});
+    const TracePointer trace = withSymbols(testing::recordedTrace({.hidden = 6, .steps = 12}));
     model.setTrace(trace);
     const Eigen::MatrixXd& hidden = trace->layers[0].hidden;
     auto widestOver = [&hidden](Eigen::Index columns) {

@@ -17,6 +17,9 @@ TextInspectorPage::TextInspectorPage(InspectorModel* model, QWidget* parent) : Q
 {
     m_quantity = new QComboBox;
     m_quantity->setToolTip(tr("Which value of the selected unit tints the characters"));
+    m_quantity->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_legend = new QLabel;
+    m_legend->setWordWrap(true);
     m_text = new TintedTextView(model);
     m_ranking = new QListWidget;
     m_ranking->setToolTip(tr("Units sorted by how much the chosen value varies over this text: click one to follow it"));
@@ -25,7 +28,8 @@ TextInspectorPage::TextInspectorPage(InspectorModel* model, QWidget* parent) : Q
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Tint by")));
     top->addWidget(m_quantity);
-    top->addStretch();
+    top->addSpacing(16);
+    top->addWidget(m_legend, 1);
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_text);
     scroll->setWidgetResizable(true);
@@ -48,6 +52,7 @@ TextInspectorPage::TextInspectorPage(InspectorModel* model, QWidget* parent) : Q
         rankUnitsWhenShown();
     });
     connect(model, &InspectorModel::selectionChanged, this, &TextInspectorPage::rankUnitsWhenShown);
+    connect(model, &InspectorModel::selectionChanged, this, &TextInspectorPage::describeTint);
     connect(model, &InspectorModel::revealChanged, this, &TextInspectorPage::rankUnitsWhenShown);
 }
 
@@ -85,6 +90,7 @@ void TextInspectorPage::applyQuantity()
     const int index = m_quantity->currentIndex();
     if (index >= 0 && index < int(m_choices.size()))
         m_text->setQuantity(m_choices[size_t(index)]);
+    describeTint();
     rankUnitsWhenShown();
 }
 
@@ -114,7 +120,8 @@ void TextInspectorPage::showEvent(QShowEvent* event)
 void TextInspectorPage::rankUnits()
 {
     m_rankingStale = false;
-    const lstm::LayerTrace* layer = m_model->selectedLayer();
+    // Only symbol data has characters to tint; for numbers the page shows a hint instead.
+    const lstm::LayerTrace* layer = m_model->trace() && !m_model->trace()->symbols.empty() ? m_model->selectedLayer() : nullptr;
     const int index = m_quantity->currentIndex();
     const Eigen::MatrixXd* all =
         layer && index >= 0 && index < int(m_choices.size()) ? valuesOf(*layer, m_choices[size_t(index)], false) : nullptr;
@@ -141,4 +148,20 @@ void TextInspectorPage::rankUnits()
         if (unit == m_model->unit())
             m_ranking->setCurrentItem(item);
     }
+}
+
+// Says in words what the colours mean, so the page reads without the heatmaps' legends.
+void TextInspectorPage::describeTint()
+{
+    const int index = m_quantity->currentIndex();
+    if (index < 0 || index >= int(m_choices.size()) || !m_model->trace()) {
+        m_legend->clear();
+        return;
+    }
+    const Quantity quantity = m_choices[size_t(index)];
+    const bool sequential = quantity.kind == Quantity::Gate && lstm::isSigmoidGate(m_model->trace()->cell, quantity.gate);
+    m_legend->setText(sequential ? tr("Unit %1's gate at each character: dark purple near 0 (closed), yellow near 1 (open).")
+                                       .arg(m_model->unit())
+                                 : tr("Unit %1's value at each character: blue below zero, white at zero, red above.")
+                                       .arg(m_model->unit()));
 }

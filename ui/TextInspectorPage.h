@@ -12,6 +12,7 @@
 #include <vector>
 
 class QComboBox;
+class QLabel;
 class QListWidget;
 
 class TextInspectorPage : public QWidget {
@@ -31,10 +32,12 @@ private:
     void refillQuantities();
     void applyQuantity();
     void rankUnits();
+    void describeTint();
     void rankUnitsWhenShown();
 
     InspectorModel* m_model;
     QComboBox* m_quantity = nullptr;
+    QLabel* m_legend = nullptr;
     TintedTextView* m_text = nullptr;
     QListWidget* m_ranking = nullptr;
     std::vector<TintedTextView::Quantity> m_choices; // one per entry of m_quantity
