@@ -44,11 +44,12 @@ QString GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption afterStepsOption("after-steps", "With --screenshot: train this many steps first.", "n");
     const QCommandLineOption sizeOption("size", "Window size, e.g. 1920x1080.", "WxH");
     const QCommandLineOption benchmarkOption("benchmark-ui", "Measure UI lateness while training flat out.", "seconds");
+    const QCommandLineOption windowOnlyOption("window-only", "With --benchmark-ui: only the main window, no extra views.");
     const QCommandLineOption pageOption("page", "Open on a page: training, cell, heatmaps, gradients or text.", "name");
     const QCommandLineOption darkOption("dark", "Dark colours, e.g. for a dim room.");
     const QCommandLineOption timestepOption("timestep", "With --screenshot: the timestep the inspector shows.", "t");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
-                       darkOption, timestepOption});
+                       darkOption, timestepOption, windowOnlyOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -74,6 +75,7 @@ QString GuiOptions::parse(const QStringList& arguments)
         return QStringLiteral("%1: no such file").arg(file);
     autoplay = parser.isSet(autoplayOption);
     dark = parser.isSet(darkOption);
+    benchmarkEveryView = !parser.isSet(windowOnlyOption);
     page = parser.value(pageOption);
     if (!page.isEmpty() && !MainWindow::pageNames().contains(page))
         return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));

@@ -20,6 +20,7 @@ struct GuiOptions {
     long afterSteps = 0;
     QSize size;
     double benchmarkSeconds = 0; // > 0: run the responsiveness benchmark for this long
+    bool benchmarkEveryView = true; // the benchmark opens every inspector page beside the window
     QString page;                // the page to open on, one of MainWindow::pageNames()
     bool dark = false;           // dark colours instead of the system's
     int timestep = -1;           // with a screenshot: the inspector's timestep; -1 leaves it

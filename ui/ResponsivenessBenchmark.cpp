@@ -5,6 +5,7 @@
 #include "HeatmapView.h"
 #include "Inspector.h"
 #include "MainWindow.h"
+#include "SessionDataset.h"
 #include "TextInspectorPage.h"
 #include "SettingsPanel.h"
 #include "TrainingController.h"
@@ -33,7 +34,7 @@ double percentile(std::vector<double> values, double fraction)
 
 double headlessStepsPerSecond(const SessionSettings& settings, double seconds)
 {
-    auto data = lstm::makeGenerator(settings.dataset.toStdString(), settings.data, settings.train.seed);
+    auto data = makeSessionDataset(settings); // the same data the window trains on: built-in, text or CSV
     lstm::Trainer<float> trainer(lstm::modelFor(data->shape(), settings.model), settings.train);
     lstm::Random sampler(settings.train.seed + 1);
     const auto source = [&](lstm::SequenceBatch<double>& out) {
@@ -77,15 +78,16 @@ struct Probe {
 
 } // namespace
 
-void runResponsivenessBenchmark(MainWindow& window, double seconds)
+void runResponsivenessBenchmark(MainWindow& window, double seconds, bool everyView)
 {
     constexpr int intervalMs = 10;
     auto probe = std::make_shared<Probe>();
-    probe->views = openEveryView(window);
+    if (everyView)
+        probe->views = openEveryView(window);
     TrainingController* controller = window.controller();
     probe->timer.setTimerType(Qt::PreciseTimer);
     probe->timer.setInterval(intervalMs);
-    QObject::connect(&probe->timer, &QTimer::timeout, &window, [probe, controller, &window, seconds] {
+    QObject::connect(&probe->timer, &QTimer::timeout, &window, [probe, controller, &window, seconds, everyView] {
         probe->lateness.push_back(std::max(0.0, double(probe->sinceLast.nsecsElapsed()) / 1e6 - intervalMs));
         probe->sinceLast.start();
         if (probe->total.elapsed() < seconds * 1000)
@@ -101,9 +103,9 @@ void runResponsivenessBenchmark(MainWindow& window, double seconds)
         result.p99LatenessMs = percentile(probe->lateness, 0.99);
         result.maxLatenessMs = *std::max_element(probe->lateness.begin(), probe->lateness.end());
         result.headlessStepsPerSecond = headlessStepsPerSecond(window.settingsPanel()->settings(), seconds);
-        std::printf("UI timer lateness over %.0f s, every view open: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
+        std::printf("UI timer lateness over %.0f s, %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
                     "max %.2f ms (%zu ticks)\n",
-                    elapsed, result.p50LatenessMs, result.p95LatenessMs, result.p99LatenessMs, result.maxLatenessMs,
+                    elapsed, everyView ? "every view open" : "main window only", result.p50LatenessMs, result.p95LatenessMs, result.p99LatenessMs, result.maxLatenessMs,
                     probe->lateness.size());
         std::printf("training: %.0f steps/s with the window live, %.0f steps/s headless (%.0f%%)\n",
                     result.uiStepsPerSecond, result.headlessStepsPerSecond,

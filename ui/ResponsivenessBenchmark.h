@@ -17,4 +17,5 @@ struct ResponsivenessResult {
 };
 
 // Runs inside the application's event loop and quits it when done, printing the result.
-void runResponsivenessBenchmark(MainWindow& window, double seconds);
+// everyView: the inspector pages open in windows of their own beside the main window.
+void runResponsivenessBenchmark(MainWindow& window, double seconds, bool everyView);

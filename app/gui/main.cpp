@@ -46,7 +46,7 @@ int main(int argc, char** argv)
         window.resize(1280, 720);
     window.show();
     if (options.benchmarkSeconds > 0)
-        runResponsivenessBenchmark(window, options.benchmarkSeconds);
+        runResponsivenessBenchmark(window, options.benchmarkSeconds, options.benchmarkEveryView);
     else if (!options.screenshot.isEmpty())
         options.takeScreenshotWhenReady(window);
     else if (options.autoplay)
