@@ -31,7 +31,6 @@ public:
     void reset(int steps);
 
     bool active() const { return m_position >= 0; }
-    int steps() const { return m_steps; }
     Reveal reveal() const;
 
     // Each returns whether the position changed.
