@@ -44,6 +44,8 @@ CellDiagramView::~CellDiagramView() = default;
 
 void CellDiagramView::setCellKind(lstm::CellKind kind)
 {
+    if (kind == m_kind)
+        return;
     m_kind = kind;
     refresh();
 }

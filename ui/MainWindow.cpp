@@ -303,10 +303,7 @@ void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
         m_loss->showSnapshot(*snapshot);
         m_predictions->showSnapshot(*snapshot);
     }
-    if (m_diagramCell != snapshot->model.cell) { // so the right structure shows before any step
-        m_diagramCell = snapshot->model.cell;
-        m_cellPage->diagram()->setCellKind(snapshot->model.cell);
-    }
+    m_cellPage->diagram()->setCellKind(snapshot->model.cell); // the right structure before any step
     m_inspector->showSnapshot(*snapshot);
     m_textSamples->showSnapshot(*snapshot);
     // Text has no prediction curve, only its accuracy (also in the status line): on a small

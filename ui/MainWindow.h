@@ -9,8 +9,6 @@
 #include <QMainWindow>
 #include <QTimer>
 
-#include <optional>
-
 class CellPage;
 class GradientFlowView;
 class HeatmapView;
@@ -79,7 +77,6 @@ private:
     HeatmapView* m_heatmaps = nullptr;
     GradientFlowView* m_gradientFlow = nullptr;
     TextInspectorPage* m_textPage = nullptr;
-    std::optional<lstm::CellKind> m_diagramCell; // the cell kind the diagram was last told
     TextSamplePanel* m_textSamples = nullptr;
     QLabel* m_stepLabel = nullptr;
     QLabel* m_lossLabel = nullptr;

@@ -200,14 +200,21 @@ QRgb TimelineView::rowColor(int rowIndex, double value) const
     return diverging.rgb(value, -range, range);
 }
 
+// Symbol input and class outputs hold symbol ids: shown as text, not as colours.
+bool TimelineView::rowHoldsSymbols(const Row& row) const
+{
+    const lstm::StepTrace& trace = *m_model->trace();
+    if (row.kind == RowKind::Input)
+        return !trace.symbols.empty();
+    return (row.kind == RowKind::Output || row.kind == RowKind::Target) && !trace.classTargets.empty();
+}
+
 QString TimelineView::valueText(const Row& row, int timestep) const
 {
     const double value = rowValue(row, timestep);
     if (std::isnan(value))
         return {};
-    const bool symbolic = (row.kind == RowKind::Input && !m_model->trace()->symbols.empty()) ||
-                          ((row.kind == RowKind::Output || row.kind == RowKind::Target) && !m_model->trace()->classTargets.empty());
-    if (!symbolic)
+    if (!rowHoldsSymbols(row))
         return rowIsGradient(row) ? formatSignificant(value, 2) : formatFixed(value, std::abs(value) >= 10 ? 1 : 2);
     const int symbol = int(value);
     if (symbol >= 0 && symbol < int(m_vocabulary.size()))
@@ -250,9 +257,7 @@ QColor TimelineView::cellColor(int row, int timestep) const
         return QColor::fromRgb(rowColor(row, value)); // grey when not finite
     if (std::isnan(value))
         return {};
-    const bool symbolic = !m_model->trace()->symbols.empty() && info.kind == RowKind::Input;
-    const bool classes = !m_model->trace()->classTargets.empty() && (info.kind == RowKind::Output || info.kind == RowKind::Target);
-    if (symbolic || classes) {
+    if (rowHoldsSymbols(info)) {
         if (info.kind == RowKind::Output)
             return rowValue(m_rows.back(), timestep) == value ? correctColor : wrongColor;
         return palette().color(QPalette::AlternateBase);

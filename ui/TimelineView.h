@@ -54,6 +54,7 @@ private:
     double rowValue(const Row& row, int timestep) const; // NaN when there is none
     bool rowShown(const Row& row, int timestep) const;
     bool rowIsGradient(const Row& row) const;
+    bool rowHoldsSymbols(const Row& row) const;
     ValueScale rowScale(int row) const;
     QRgb rowColor(int row, double value) const;
     QString valueText(const Row& row, int timestep) const;
