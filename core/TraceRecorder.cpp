@@ -89,41 +89,53 @@ void recordBackward(const Network<S>& network, int element, StepTrace& trace)
 }
 
 template <typename S>
-void recordTensorsBefore(const ParameterSet<S>& params, const ParameterSet<S>& grads, StepTrace& trace)
+void measureTensors(const ParameterSet<S>& params, const ParameterSet<S>& grads, std::vector<TensorStats>& stats)
 {
     const auto& tensors = params.layout().tensors();
-    trace.tensors.resize(tensors.size());
+    stats.resize(tensors.size());
     for (size_t k = 0; k < tensors.size(); ++k) {
-        TensorStats& stats = trace.tensors[k];
-        stats.name = tensors[k].name;
-        stats.rows = tensors[k].rows;
-        stats.cols = tensors[k].cols;
-        stats.offset = tensors[k].offset;
-        stats.weightNorm = double(params.segment(int(k)).norm());
-        stats.gradientNorm = double(grads.segment(int(k)).norm());
-        stats.updateRatio = 0;
+        TensorStats& s = stats[k];
+        s.name = tensors[k].name;
+        s.rows = tensors[k].rows;
+        s.cols = tensors[k].cols;
+        s.offset = tensors[k].offset;
+        s.weightNorm = double(params.segment(int(k)).norm());
+        s.gradientNorm = double(grads.segment(int(k)).norm());
+        s.updateRatio = 0;
     }
+}
+
+template <typename S>
+void measureUpdates(const ParameterSet<S>& before, const ParameterSet<S>& after, std::vector<TensorStats>& stats)
+{
+    for (size_t k = 0; k < stats.size(); ++k) {
+        const double change = double((after.segment(int(k)) - before.segment(int(k))).norm());
+        const double weight = stats[k].weightNorm;
+        stats[k].updateRatio = weight > 0 ? change / weight : 0;
+    }
+}
+
+template <typename S>
+void recordParameters(const ParameterSet<S>& params, const ParameterSet<S>& grads, StepTrace& trace)
+{
     trace.parametersBefore = params.values().template cast<double>();
     trace.gradients = grads.values().template cast<double>();
     trace.parametersAfter = trace.parametersBefore;
 }
 
 template <typename S>
-void recordUpdate(const ParameterSet<S>& before, const ParameterSet<S>& after, StepTrace& trace)
+void recordUpdate(const ParameterSet<S>& after, StepTrace& trace)
 {
-    for (size_t k = 0; k < trace.tensors.size(); ++k) {
-        const double change = double((after.segment(int(k)) - before.segment(int(k))).norm());
-        const double weight = trace.tensors[k].weightNorm;
-        trace.tensors[k].updateRatio = weight > 0 ? change / weight : 0;
-    }
     trace.parametersAfter = after.values().template cast<double>();
 }
 
 #define LSTM_INSTANTIATE(S)                                                                             \
     template void recordForward(const Network<S>&, const SequenceBatch<S>&, int, StepTrace&);          \
     template void recordBackward(const Network<S>&, int, StepTrace&);                                 \
-    template void recordTensorsBefore(const ParameterSet<S>&, const ParameterSet<S>&, StepTrace&);    \
-    template void recordUpdate(const ParameterSet<S>&, const ParameterSet<S>&, StepTrace&);
+    template void measureTensors(const ParameterSet<S>&, const ParameterSet<S>&, std::vector<TensorStats>&); \
+    template void measureUpdates(const ParameterSet<S>&, const ParameterSet<S>&, std::vector<TensorStats>&); \
+    template void recordParameters(const ParameterSet<S>&, const ParameterSet<S>&, StepTrace&);               \
+    template void recordUpdate(const ParameterSet<S>&, StepTrace&);
 LSTM_INSTANTIATE(float)
 LSTM_INSTANTIATE(double)
 #undef LSTM_INSTANTIATE

@@ -16,10 +16,16 @@ template <typename S>
 void recordBackward(const Network<S>& network, int element, StepTrace& trace);
 
 // Weight and gradient norms per tensor; call before the update. updateRatio is filled by
-// recordUpdate() after it.
+// measureUpdates() after it. Both reuse the vector's memory from step to step.
 template <typename S>
-void recordTensorsBefore(const ParameterSet<S>& params, const ParameterSet<S>& grads, StepTrace& trace);
+void measureTensors(const ParameterSet<S>& params, const ParameterSet<S>& grads, std::vector<TensorStats>& stats);
 template <typename S>
-void recordUpdate(const ParameterSet<S>& before, const ParameterSet<S>& after, StepTrace& trace);
+void measureUpdates(const ParameterSet<S>& before, const ParameterSet<S>& after, std::vector<TensorStats>& stats);
+
+// Every weight and gradient, before the update; recordUpdate() adds the weights after it.
+template <typename S>
+void recordParameters(const ParameterSet<S>& params, const ParameterSet<S>& grads, StepTrace& trace);
+template <typename S>
+void recordUpdate(const ParameterSet<S>& after, StepTrace& trace);
 
 } // namespace lstm

@@ -92,17 +92,22 @@ StepResult Trainer<S>::finishStep(int steps)
     const S norm = clipGradientNorm(m_grads.values(), S(m_config.clipNorm));
     result.gradientNorm = double(norm);
     result.clipped = m_config.clipNorm > 0 && norm > S(m_config.clipNorm);
+    const bool measuring = m_recording || m_measureTensors;
+    if (measuring) {
+        measureTensors(m_network.parameters(), m_grads, m_tensorStats);
+        m_before.values() = m_network.parameters().values();
+    }
     if (m_recording) {
         const int element = std::min(m_recordElement, m_batch.batch - 1);
         m_trace.firstTimestep = m_cursor;
         m_trace.step = m_steps;
         recordForward(m_network, m_batch, element, m_trace);
         recordBackward(m_network, element, m_trace);
-        recordTensorsBefore(m_network.parameters(), m_grads, m_trace);
+        recordParameters(m_network.parameters(), m_grads, m_trace);
+        m_trace.tensors = m_tensorStats;
         m_trace.loss = result.loss;
         m_trace.gradientNorm = result.gradientNorm;
         m_trace.clipped = result.clipped;
-        m_before.values() = m_network.parameters().values();
     }
     if (!std::isfinite(result.loss) || !std::isfinite(result.gradientNorm)) {
         result.diverged = true;
@@ -111,8 +116,12 @@ StepResult Trainer<S>::finishStep(int steps)
         return result;
     }
     m_optimizer.step(m_network.parameters().values(), m_grads.values());
-    if (m_recording)
-        recordUpdate(m_before, m_network.parameters(), m_trace);
+    if (measuring)
+        measureUpdates(m_before, m_network.parameters(), m_tensorStats);
+    if (m_recording) {
+        m_trace.tensors = m_tensorStats;
+        recordUpdate(m_network.parameters(), m_trace);
+    }
     m_network.copyFinalState(m_state);
     m_cursor += steps;
     result.step = ++m_steps;

@@ -52,6 +52,12 @@ public:
     bool recording() const { return m_recording; }
     const StepTrace& trace() const { return m_trace; }
 
+    // Per tensor, the weight and gradient norms and the update-to-weight ratio of every step,
+    // without the rest of a trace: a few passes over the weights, cheap enough for each step.
+    // Valid after a step when on (or recording); a diverged step has no update (ratio 0).
+    void setTensorStatistics(bool on) { m_measureTensors = on; }
+    const std::vector<TensorStats>& tensorStatistics() const { return m_tensorStats; }
+
     // Replaces the weights (e.g. restoring the last good ones) and clears optimizer state.
     void setParameters(const Vector<S>& values);
 
@@ -63,7 +69,7 @@ private:
     TrainConfig m_config;
     Network<S> m_network;
     ParameterSet<S> m_grads;
-    ParameterSet<S> m_before;     // weights before the update, only while recording
+    ParameterSet<S> m_before;     // weights before the update, only while measuring
     Optimizer<S> m_optimizer;
     SequenceBatch<double> m_sourceBatch;
     SequenceBatch<S> m_batch;
@@ -73,8 +79,10 @@ private:
     int m_cursor = 0;             // next timestep of m_batch to train on
     long m_steps = 0;
     bool m_recording = false;
+    bool m_measureTensors = false;
     int m_recordElement = 0;
     StepTrace m_trace;
+    std::vector<TensorStats> m_tensorStats;
 };
 
 extern template class Trainer<float>;

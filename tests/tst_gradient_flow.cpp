@@ -1,6 +1,7 @@
 // The gradient-flow view draws the trace's own norms through time, the product of the
-// recorded forget gates, running averages over successive steps, and per tensor group one
-// point per new optimizer step; the step-through hides gradients not yet computed.
+// recorded forget gates, running averages over successive steps, and per tensor group the
+// curves of every optimizer step that ParameterHistory keeps; the step-through hides
+// gradients not yet computed.
 #include "DarkPalette.h"
 #include "GradientFlowView.h"
 #include "InspectorModel.h"
@@ -45,6 +46,31 @@ std::shared_ptr<const lstm::StepTrace> later(const lstm::StepTrace& trace, long 
     return copy;
 }
 
+// What the training worker and the Inspector do for each step: the step's statistics into
+// the run's history, its curves and the step itself into the model.
+void feed(InspectorModel& model, ParameterHistory& history, const std::shared_ptr<const lstm::StepTrace>& trace)
+{
+    history.add(double(trace->step + 1), trace->tensors);
+    model.setParameterCurves(std::make_shared<const ParameterCurves>(history.curves(600)));
+    model.setTrace(trace);
+}
+
+lstm::TensorStats stats(const lstm::StepTrace& trace, const std::string& name)
+{
+    for (const lstm::TensorStats& s : trace.tensors)
+        if (s.name == name)
+            return s;
+    return {};
+}
+
+const ParameterCurve* curveOf(const ParameterCurves& curves, const std::string& group)
+{
+    for (const ParameterCurve& curve : curves)
+        if (curve.group.name == group)
+            return &curve;
+    return nullptr;
+}
+
 const QLineSeries* trainingLine(const GradientFlowView& view, const QString& group)
 {
     for (int k = 0; k < GradientFlowView::maxTrainingLines; ++k)
@@ -63,7 +89,8 @@ private slots:
     void keptShareOfOtherCells();
     void averageAfterTwoSteps();
     void averageRestartsForAnotherShape();
-    void tensorHistoryGrowsOncePerNewStep();
+    void parameterHistoryGroupsTensors();
+    void trainingChartDrawsTheCurves();
     void stepThroughHidesGradientsNotYetComputed();
     void markerFollowsTheSelectedTimestep();
     void trainingChartHidesThisStepUntilComputed();
@@ -168,52 +195,71 @@ void GradientFlowTest::averageRestartsForAnotherShape()
     model.setTrace(later(*nine, 2, 1.0));
     QCOMPARE(view.history().averagedSteps(), 1);
     QCOMPARE(view.curve(Curve::HiddenAverage)->count(), 9);
-    QCOMPARE(view.history().group("weight_hh_l0")->gradientNorm.size(), size_t(3));
-    // Another model (another hidden size) starts everything over.
+    // Another model (another hidden size) starts over, even at an earlier step number.
     model.setTrace(testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 5, .steps = 6}));
-    QCOMPARE(view.history().group("weight_hh_l0")->gradientNorm.size(), size_t(1));
+    QCOMPARE(view.history().averagedSteps(), 1);
     // So does a fresh model, which the Inspector shows as no step at all.
     model.setTrace(nullptr);
     QCOMPARE(view.history().averagedSteps(), 0);
-    QVERIFY(view.history().groups().empty());
 }
 
-void GradientFlowTest::tensorHistoryGrowsOncePerNewStep()
+void GradientFlowTest::parameterHistoryGroupsTensors()
+{
+    const auto first = testing::recordedTrace({.cell = lstm::CellKind::LstmPeephole, .hidden = 4, .steps = 6});
+    ParameterHistory history;
+    history.add(1, first->tensors);
+    ParameterCurves curves = history.curves(600);
+    const ParameterCurve* hh = curveOf(curves, "weight_hh_l0");
+    QVERIFY(hh);
+    QCOMPARE(hh->gradientNorm, QList<QPointF>({{1.0, stats(*first, "weight_hh_l0").gradientNorm}}));
+    QCOMPARE(hh->updateRatio, QList<QPointF>({{1.0, stats(*first, "weight_hh_l0").updateRatio}}));
+    // Two biases as one group: the norm of both together; its ratio is the pair's.
+    const lstm::TensorStats ih = stats(*first, "bias_ih_l0"), hhBias = stats(*first, "bias_hh_l0");
+    const ParameterCurve* bias = curveOf(curves, "bias_l0");
+    QVERIFY(close(bias->gradientNorm.last().y(), std::hypot(ih.gradientNorm, hhBias.gradientNorm)));
+    const double change = std::hypot(ih.updateRatio * ih.weightNorm, hhBias.updateRatio * hhBias.weightNorm);
+    QVERIFY(close(bias->updateRatio.last().y(), change / std::hypot(ih.weightNorm, hhBias.weightNorm)));
+    QCOMPARE(curveOf(curves, "peephole_l0")->group.tensors.size(), size_t(3));
+    QCOMPARE(curveOf(curves, "head")->group.layer, -1);
+    QCOMPARE(hh->group.layer, 0);
+
+    // One point per step added; a value that is not finite is left out.
+    std::vector<lstm::TensorStats> diverged = first->tensors;
+    for (lstm::TensorStats& tensor : diverged)
+        tensor.gradientNorm = qQNaN();
+    history.add(2, diverged);
+    history.add(3, first->tensors);
+    curves = history.curves(600);
+    QCOMPARE(curveOf(curves, "weight_hh_l0")->gradientNorm.size(), 2);
+    QCOMPARE(curveOf(curves, "weight_hh_l0")->gradientNorm.last().x(), 3.0);
+    QCOMPARE(curveOf(curves, "weight_hh_l0")->updateRatio.size(), 3);
+    // Another model's tensors start the history over.
+    const auto other = testing::recordedTrace({.cell = lstm::CellKind::Gru, .hidden = 4, .steps = 6});
+    history.add(1, other->tensors);
+    curves = history.curves(600);
+    QVERIFY(!curveOf(curves, "peephole_l0"));
+    QCOMPARE(curveOf(curves, "weight_hh_l0")->gradientNorm.size(), 1);
+    history.clear();
+    QVERIFY(history.curves(600).empty());
+}
+
+void GradientFlowTest::trainingChartDrawsTheCurves()
 {
     const auto first = testing::recordedTrace({.cell = lstm::CellKind::LstmPeephole, .hidden = 4, .steps = 6});
     InspectorModel model;
     GradientFlowView view(&model);
-    model.setTrace(first);
-    const ParameterGroup* hh = view.history().group("weight_hh_l0");
-    QVERIFY(hh);
-    QCOMPARE(hh->gradientNorm.size(), size_t(1));
-    auto stats = [](const lstm::StepTrace& trace, const std::string& name) {
-        for (const lstm::TensorStats& s : trace.tensors)
-            if (s.name == name)
-                return s;
-        return lstm::TensorStats{};
-    };
-    QVERIFY(close(hh->gradientNorm.last().y(), stats(*first, "weight_hh_l0").gradientNorm));
-    QVERIFY(close(hh->updateRatio.last().y(), stats(*first, "weight_hh_l0").updateRatio));
-    // Two biases as one group: the norm of both together.
-    const double ih = stats(*first, "bias_ih_l0").gradientNorm, hhBias = stats(*first, "bias_hh_l0").gradientNorm;
-    QVERIFY(close(view.history().group("bias_l0")->gradientNorm.last().y(), std::hypot(ih, hhBias)));
-    QCOMPARE(view.history().group("peephole_l0")->tensors.size(), size_t(3));
-
-    for (long step = 1; step <= 3; ++step) {
-        model.setTrace(later(*first, step * 10, 1.0 + double(step)));
-        QCOMPARE(hh->gradientNorm.size(), size_t(step + 1));
-        QCOMPARE(hh->gradientNorm.last(), QPointF(double(step * 10 + 1), (1.0 + double(step)) * stats(*first, "weight_hh_l0").gradientNorm));
-    }
+    ParameterHistory history;
+    feed(model, history, first);
+    for (long step = 1; step <= 3; ++step)
+        feed(model, history, later(*first, step * 10, 1.0 + double(step)));
     const QLineSeries* line = trainingLine(view, "weight_hh_l0");
     QVERIFY(line);
     QCOMPARE(line->count(), 4);
-    QCOMPARE(line->points().last().x(), 31.0); // step 30 is the 31st, as the loss chart counts
-    // A step already seen, or an older one reopened, adds nothing.
-    model.setTrace(later(*first, 30, 7.0));
-    model.setTrace(later(*first, 20, 7.0));
-    QCOMPARE(hh->gradientNorm.size(), size_t(4));
-    QCOMPARE(line->count(), 4);
+    QCOMPARE(line->points().last(), QPointF(31.0, 4.0 * stats(*first, "weight_hh_l0").gradientNorm)); // step 30 is the 31st, as the loss chart counts
+    // New curves alone redraw the chart.
+    history.add(41, first->tensors);
+    model.setParameterCurves(std::make_shared<const ParameterCurves>(history.curves(600)));
+    QCOMPARE(trainingLine(view, "weight_hh_l0")->count(), 5);
     // The quantity chooser shows the ratios instead.
     view.setQuantity(GradientFlowView::Quantity::UpdateRatio);
     QVERIFY(close(trainingLine(view, "weight_hh_l0")->points().first().y(), stats(*first, "weight_hh_l0").updateRatio));
@@ -260,8 +306,9 @@ void GradientFlowTest::trainingChartHidesThisStepUntilComputed()
     const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
     InspectorModel model;
     GradientFlowView view(&model);
-    model.setTrace(later(*first, 0, 1.0));
-    model.setTrace(later(*first, 1, 2.0)); // the inspected step is number 2
+    ParameterHistory history;
+    feed(model, history, later(*first, 0, 1.0));
+    feed(model, history, later(*first, 1, 2.0)); // the inspected step is number 2
     auto lastX = [&view] {
         const QList<QPointF> points = view.trainingSeries(0)->points();
         return points.isEmpty() ? -1.0 : points.last().x();
@@ -280,21 +327,22 @@ void GradientFlowTest::trainingChartHidesThisStepUntilComputed()
     QCOMPARE(lastX(), 2.0);
 }
 
-// ~30 steps a second arrive while training: a hidden view takes each into its history but
-// replaces no chart series until it is shown.
+// Steps arrive ten times a second while training: a hidden view takes each into its
+// averages but replaces no chart series until it is shown.
 void GradientFlowTest::hiddenViewKeepsHistoryButDrawsWhenShown()
 {
     const auto first = testing::recordedTrace({.cell = lstm::CellKind::Lstm, .hidden = 4, .steps = 6});
     InspectorModel model;
     GradientFlowView view(&model);
-    model.setTrace(later(*first, 0, 1.0));
+    ParameterHistory history;
+    feed(model, history, later(*first, 0, 1.0));
     const QLineSeries* hidden = view.curve(Curve::Hidden);
     const QLineSeries* training = view.trainingSeries(0);
     QSignalSpy hiddenReplaced(hidden, &QXYSeries::pointsReplaced);
     QSignalSpy trainingReplaced(training, &QXYSeries::pointsReplaced);
     for (long step = 1; step <= 30; ++step)
-        model.setTrace(later(*first, step, 1.0));
-    QCOMPARE(view.history().groups().front().gradientNorm.size(), size_t(31));
+        feed(model, history, later(*first, step, 1.0));
+    QCOMPARE(view.history().averagedSteps(), 31);
     QCOMPARE(hiddenReplaced.count(), 0);
     QCOMPARE(trainingReplaced.count(), 0);
     view.show();
@@ -317,8 +365,6 @@ void GradientFlowTest::divergedStepDoesNotPoisonTheAverages()
     const double h = first->layers[0].dHiddenNorm[3];
     const double decay = GradientHistory::averageDecay;
     QVERIFY(close(history.hiddenAverage(0)[3], decay * h + (1 - decay) * 2 * h)); // the NaN step left out
-    for (const ParameterGroup& group : history.groups())
-        QCOMPARE(group.gradientNorm.size(), size_t(2));
 }
 
 void GradientFlowTest::markerFollowsTheSelectedTimestep()
@@ -358,10 +404,11 @@ void GradientFlowTest::realisticSizesForTheEye()
         InspectorModel model;
         GradientFlowView view(&model);
         view.resize(900, 500);
+        ParameterHistory history;
         // A run of steps whose gradients shrink, so the lines over training have a shape.
-        for (long step = 0; step < 300; step += 5)
-            model.setTrace(later(*trace, step, 1.0 + 4.0 * std::exp(-double(step) / 80) +
-                                                    0.3 * std::sin(double(step) / 7)));
+        for (long step = 0; step < 300; ++step)
+            feed(model, history, later(*trace, step, 1.0 + 4.0 * std::exp(-double(step) / 80) +
+                                                         0.3 * std::sin(double(step) / 7)));
         model.select(0, 7, 42);
         if (shot.ratio)
             view.setQuantity(GradientFlowView::Quantity::UpdateRatio);

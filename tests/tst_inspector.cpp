@@ -70,6 +70,7 @@ private slots:
     void inspectorFollowsTrainingUntilAnOldStepIsOpened();
     void inspectorStartsOverWithANewModel();
     void aReopenedStepStaysOpenWhileTrainingGoesOn();
+    void curvesOverTrainingReachTheViewsTenTimesASecond();
     void toolbarDrivesTheStepThrough();
 };
 
@@ -250,6 +251,37 @@ void InspectorTest::aReopenedStepStaysOpenWhileTrainingGoesOn()
     QCOMPARE(inspector.model()->trace(), open);
     QVERIFY(!inspector.followsNewest());
     QVERIFY(inspector.history().indexOf(open) >= 0);
+}
+
+// The curves of every step go to the views with the steps, at most ten times a second while
+// training runs, and keep coming while an older step is open.
+void InspectorTest::curvesOverTrainingReachTheViewsTenTimesASecond()
+{
+    Inspector inspector;
+    InspectorModel* model = inspector.model();
+    QSignalSpy curvesChanged(model, &InspectorModel::parameterCurvesChanged);
+    auto snapshot = [](long step, bool running) {
+        TrainingSnapshot s = snapshotWith(traceAtStep(step), step + 1);
+        s.running = running;
+        s.parameterCurves = std::make_shared<const ParameterCurves>();
+        return s;
+    };
+    const TrainingSnapshot first = snapshot(0, true);
+    inspector.showSnapshot(first);
+    QCOMPARE(model->parameterCurves(), first.parameterCurves);
+    // Snapshots that come sooner than 100 ms after the last handed ones wait.
+    const TrainingSnapshot soon = snapshot(1, true);
+    inspector.showSnapshot(soon);
+    QCOMPARE(model->parameterCurves(), first.parameterCurves);
+    QCOMPARE(model->trace(), first.trace);
+    QTRY_COMPARE_WITH_TIMEOUT((inspector.showSnapshot(snapshot(2, true)), model->trace()->step), 2L, 1000);
+    QCOMPARE(curvesChanged.count(), 2);
+    // Paused, every snapshot goes through; with an old step open, the curves still do.
+    inspector.openRecorded(0);
+    const TrainingSnapshot paused = snapshot(3, false);
+    inspector.showSnapshot(paused);
+    QCOMPARE(model->parameterCurves(), paused.parameterCurves);
+    QCOMPARE(model->trace()->step, 0L);
 }
 
 void InspectorTest::toolbarDrivesTheStepThrough()

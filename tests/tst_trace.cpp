@@ -67,6 +67,7 @@ private slots:
     void gradientNormsAndUpdateRatios();
     void gruAndRnnHaveTheirOwnGates();
     void nothingIsRecordedWhenOff();
+    void tensorStatisticsWithoutATrace();
     void gateRangesMatchTheirActivation();
     void symbolsAreTheWindowsInputs();
 };
@@ -183,6 +184,36 @@ void TraceTest::nothingIsRecordedWhenOff()
     trainer.step([&](SequenceBatch<double>& out) { out = batch; });
     QVERIFY(trainer.trace().layers.empty());
     QVERIFY(trainer.trace().tensors.empty());
+}
+
+// The per-step statistics alone are the numbers a full trace of the same step holds, and
+// cost no trace.
+void TraceTest::tensorStatisticsWithoutATrace()
+{
+    const ModelConfig config = model(CellKind::LstmPeephole, 2);
+    Random random(5);
+    const SequenceBatch<double> batch = randomBatch(config, 6, 2, random);
+    const auto source = [&](SequenceBatch<double>& out) { out = batch; };
+    Trainer<double> recorded(config, TrainConfig{});
+    Trainer<double> measured(config, TrainConfig{});
+    recorded.setRecording(true);
+    measured.setTensorStatistics(true);
+    QVERIFY(measured.tensorStatistics().empty());
+    for (int step = 0; step < 3; ++step) {
+        recorded.step(source);
+        measured.step(source);
+        QVERIFY(measured.trace().tensors.empty());
+        const std::vector<TensorStats>& stats = measured.tensorStatistics();
+        QCOMPARE(stats.size(), recorded.trace().tensors.size());
+        for (size_t k = 0; k < stats.size(); ++k) {
+            const TensorStats& expected = recorded.trace().tensors[k];
+            QCOMPARE(stats[k].name, expected.name);
+            QCOMPARE(stats[k].gradientNorm, expected.gradientNorm);
+            QCOMPARE(stats[k].weightNorm, expected.weightNorm);
+            QCOMPARE(stats[k].updateRatio, expected.updateRatio);
+            QVERIFY(stats[k].updateRatio > 0);
+        }
+    }
 }
 
 // Views colour gates by their range, so the range each gate claims must be what it records.

@@ -84,18 +84,20 @@ void TrainerTest::stepAllocatesNothing_data()
     QTest::addColumn<ModelConfig>("model");
     QTest::addColumn<TrainConfig>("config");
     QTest::addColumn<bool>("record");
+    QTest::addColumn<bool>("measure");
     for (CellKind cell : allCellKinds())
         for (bool record : {false, true})
             QTest::newRow((std::string(cellName(cell)) + (record ? " recording" : "")).c_str())
-                << smallModel(cell) << TrainConfig{} << record;
+                << smallModel(cell) << TrainConfig{} << record << false;
+    QTest::newRow("lstm tensor statistics") << smallModel(CellKind::Lstm) << TrainConfig{} << false << true;
     ModelConfig stacked = smallModel(CellKind::Lstm);
     stacked.layers = 2;
     stacked.outputAt = OutputAt::LastStep;
     TrainConfig truncated;
     truncated.truncation = 4;
     truncated.clipNorm = 0.5;
-    QTest::newRow("lstm 2 layers last-step truncated clipped") << stacked << truncated << false;
-    QTest::newRow("lstm 2 layers last-step truncated clipped recording") << stacked << truncated << true;
+    QTest::newRow("lstm 2 layers last-step truncated clipped") << stacked << truncated << false << false;
+    QTest::newRow("lstm 2 layers last-step truncated clipped recording") << stacked << truncated << true << false;
     ModelConfig text = smallModel(CellKind::Gru);
     text.input = InputKind::Embedding;
     text.inputSize = 6;
@@ -105,11 +107,11 @@ void TrainerTest::stepAllocatesNothing_data()
     TrainConfig momentum;
     momentum.optimizer = OptimizerKind::Momentum;
     momentum.truncation = 5;
-    QTest::newRow("gru embedding xent uneven windows momentum") << text << momentum << false;
+    QTest::newRow("gru embedding xent uneven windows momentum") << text << momentum << false << false;
     // A trace's matrices are as long as the window, so recording windows of changing length
     // (5, 5, 2) does reallocate them; with windows of equal length it does not.
     momentum.truncation = 6;
-    QTest::newRow("gru embedding xent even windows momentum recording") << text << momentum << true;
+    QTest::newRow("gru embedding xent even windows momentum recording") << text << momentum << true << false;
 }
 
 void TrainerTest::stepAllocatesNothing()
@@ -119,8 +121,10 @@ void TrainerTest::stepAllocatesNothing()
     QFETCH(ModelConfig, model);
     QFETCH(TrainConfig, config);
     QFETCH(bool, record);
+    QFETCH(bool, measure);
     Trainer<float> trainer(model, config);
     trainer.setRecording(record, 1);
+    trainer.setTensorStatistics(measure);
     FixedSource source = fixedSource(model, 12, 4, 3);
     const Trainer<float>::BatchSource next = std::ref(source);
     for (int warmUp = 0; warmUp < 4; ++warmUp)
@@ -132,6 +136,7 @@ void TrainerTest::stepAllocatesNothing()
     QCOMPARE(counter.stop(), std::size_t(0));
     QCOMPARE(trainer.steps(), 10L);
     QCOMPARE(trainer.trace().layers.empty(), !record);
+    QCOMPARE(trainer.tensorStatistics().empty(), !record && !measure);
 }
 
 void TrainerTest::sameSeedGivesBitIdenticalRun()

@@ -6,6 +6,7 @@
 #include <QLegend>
 #include <QPalette>
 #include <QPen>
+#include <QValueAxis>
 #include <QXYSeries>
 
 #include <cmath>
@@ -38,6 +39,20 @@ double niceStep(double rough)
         if (multiple * power >= rough)
             return multiple * power;
     return 10 * power;
+}
+
+void setNiceRange(QValueAxis* axis, double low, double high)
+{
+    if (!(high > low))
+        high = low + 1;
+    const double step = niceStep((high - low) / 5);
+    const double niceLow = std::floor(low / step) * step;
+    const double niceHigh = std::ceil(high / step) * step;
+    const int ticks = int(std::lround((niceHigh - niceLow) / step)) + 1;
+    if (axis->min() != niceLow || axis->max() != niceHigh)
+        axis->setRange(niceLow, niceHigh);
+    if (axis->tickCount() != ticks)
+        axis->setTickCount(ticks);
 }
 
 void styleAxis(QAbstractAxis* axis)

@@ -5,6 +5,7 @@
 #include <QList>
 
 class QAbstractAxis;
+class QValueAxis;
 class QChart;
 class QXYSeries;
 
@@ -14,5 +15,9 @@ void apply(QChart* chart, const QList<QXYSeries*>& series);
 void styleAxis(QAbstractAxis* axis);
 // 1, 2 or 5 times a power of ten, the smallest such step at least `rough`.
 double niceStep(double rough);
+// Sets the axis to [low, high] widened to whole ticks of a nice step, about five of them.
+// Touches the axis only when that range or tick count changes: each change re-lays out the
+// chart, which cost milliseconds per frame when done (as applyNiceNumbers() does) every time.
+void setNiceRange(QValueAxis* axis, double low, double high);
 
 } // namespace ChartStyle

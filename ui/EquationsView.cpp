@@ -35,12 +35,13 @@ QString EquationsView::plainText() const
 }
 
 // Typesetting is the costly part, and snapshots arrive ~30 times a second while training:
-// a hidden view only notes that it is out of date.
+// a hidden view only notes that it is out of date, and a shown one typesets on a turn of
+// its own.
 void EquationsView::redrawWhenShown()
 {
     m_stale = true;
     if (isVisible())
-        redraw();
+        m_redraw.request();
 }
 
 void EquationsView::ensureCurrent() const

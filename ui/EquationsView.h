@@ -4,6 +4,7 @@
 // has not reached show as "?". Typesetting only: the numbers come from CellEquations.
 #pragma once
 
+#include "DeferredRedraw.h"
 #include "InspectorModel.h"
 
 #include <QWidget>
@@ -32,4 +33,5 @@ private:
     QTextBrowser* m_text = nullptr;
     QString m_html;
     bool m_stale = true; // the model moved on since the page was typeset
+    DeferredRedraw m_redraw{[this] { if (isVisible()) ensureCurrent(); }};
 };

@@ -3,6 +3,8 @@
 // parameter groups. Helpers for Qt Charts only; no data and no widget of their own.
 #pragma once
 
+#include "ParameterHistory.h"
+
 #include <QColor>
 #include <QList>
 #include <QPen>
@@ -17,7 +19,6 @@ class QChartView;
 class QLogValueAxis;
 class QPalette;
 class QValueAxis;
-struct ParameterGroup;
 
 namespace flowcharts {
 

@@ -34,8 +34,9 @@ GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWi
     showValuesOnHover();
     restyle();
     connect(m_model, &InspectorModel::traceChanged, this, [this] { onTrace(m_model->trace()); });
-    connect(m_model, &InspectorModel::selectionChanged, this, &GradientFlowView::redrawWhenShown);
-    connect(m_model, &InspectorModel::revealChanged, this, &GradientFlowView::redrawWhenShown);
+    connect(m_model, &InspectorModel::selectionChanged, this, [this] { redrawWhenShown(); });
+    connect(m_model, &InspectorModel::revealChanged, this, [this] { redrawWhenShown(); });
+    connect(m_model, &InspectorModel::parameterCurvesChanged, this, [this] { redrawWhenShown(false, true); });
     if (m_model->trace())
         onTrace(m_model->trace());
 }
@@ -179,16 +180,17 @@ void GradientFlowView::reset()
     redrawWhenShown();
 }
 
-void GradientFlowView::redrawWhenShown()
+void GradientFlowView::redrawWhenShown(bool timeChart, bool trainingChart)
 {
-    m_stale = true;
+    m_timeStale = m_timeStale || timeChart;
+    m_trainingStale = m_trainingStale || trainingChart;
     if (isVisible())
-        redraw();
+        m_redraw.request(); // on a turn of its own: the charts' relayout is costly
 }
 
 void GradientFlowView::ensureCurrent() const
 {
-    if (m_stale)
+    if (m_timeStale || m_trainingStale)
         const_cast<GradientFlowView*>(this)->redraw(); // the charts are a cache of the model
 }
 
@@ -216,7 +218,7 @@ void GradientFlowView::setQuantity(Quantity quantity)
     const int index = quantity == Quantity::UpdateRatio ? 1 : 0;
     if (m_quantityBox->currentIndex() != index)
         m_quantityBox->setCurrentIndex(index); // comes back here through the signal
-    redrawWhenShown();
+    redrawWhenShown(false, true);
 }
 
 void GradientFlowView::changeEvent(QEvent* event)
@@ -266,9 +268,11 @@ void GradientFlowView::restyle()
 
 void GradientFlowView::redraw()
 {
-    m_stale = false;
-    drawTime();
-    drawTraining();
+    if (m_timeStale)
+        drawTime();
+    if (m_trainingStale)
+        drawTraining();
+    m_timeStale = m_trainingStale = false;
 }
 
 void GradientFlowView::drawTime()
@@ -383,10 +387,11 @@ void GradientFlowView::drawTime()
 void GradientFlowView::drawTraining()
 {
     const int layer = m_model->layer();
-    std::vector<const ParameterGroup*> shown;
-    for (const ParameterGroup& group : m_history.groups())
-        if ((group.layer == layer || group.layer < 0) && shown.size() < m_training.size())
-            shown.push_back(&group);
+    std::vector<const ParameterCurve*> shown;
+    if (const ParameterCurvesPointer& curves = m_model->parameterCurves())
+        for (const ParameterCurve& curve : *curves)
+            if ((curve.group.layer == layer || curve.group.layer < 0) && shown.size() < m_training.size())
+                shown.push_back(&curve);
     const bool ratio = m_quantity == Quantity::UpdateRatio;
     // The inspected step's own point only once the step-through has computed it: its
     // gradient norm after the backward pass, its update ratio after the update.
@@ -403,8 +408,9 @@ void GradientFlowView::drawTraining()
             series->setVisible(false);
             continue;
         }
-        const ParameterGroup& group = *shown[k];
-        QList<QPointF> points = (ratio ? group.updateRatio : group.gradientNorm).decimated(1500);
+        const ParameterCurve& curve = *shown[k];
+        const ParameterGroup& group = curve.group;
+        QList<QPointF> points = ratio ? curve.updateRatio : curve.gradientNorm;
         if (hideThisStep)
             points.removeIf([thisStep](const QPointF& p) { return p.x() == thisStep; });
         for (QPointF& p : points) {

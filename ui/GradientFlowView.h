@@ -1,10 +1,12 @@
 // How gradients flow: through time, ||dL/dh_t|| and ||dL/dc_t|| of the selected layer on a
 // log axis, for the shown step and as a running average, with the share of the selected
 // unit's state kept from t to the end of the window (the product of its forget gates);
-// over training, per parameter tensor, the gradient norm or the update-to-weight ratio.
-// Draws the InspectorModel's trace and what GradientHistory remembers; computes no gradient.
+// over training, per parameter tensor, the gradient norm or the update-to-weight ratio of
+// every step. Draws the InspectorModel's trace and curves, and the averages GradientHistory
+// keeps; computes no gradient.
 #pragma once
 
+#include "DeferredRedraw.h"
 #include "GradientHistory.h"
 #include "InspectorModel.h"
 
@@ -28,7 +30,7 @@ public:
     // Takes in a recorded step (called on the model's traceChanged) and redraws. A step
     // already seen changes no history.
     void onTrace(const TracePointer& trace);
-    // Forgets the averages and the history over training: call for a new model.
+    // Forgets the averages: call for a new model.
     void reset();
 
     // Values at or below this are drawn at it: a log axis has no zero.
@@ -57,7 +59,8 @@ private:
     void layOut();
     void showValuesOnHover();
     void redraw();
-    void redrawWhenShown();
+    // The charts to redraw: each costs a relayout, so only the one whose data moved.
+    void redrawWhenShown(bool timeChart = true, bool trainingChart = true);
     void ensureCurrent() const;
     void drawTime();
     void drawTraining();
@@ -66,7 +69,9 @@ private:
     InspectorModel* m_model = nullptr;
     GradientHistory m_history;
     Quantity m_quantity = Quantity::GradientNorm;
-    bool m_stale = true; // the model moved on since the charts were drawn
+    bool m_timeStale = true;     // the model moved on since the upper chart was drawn
+    bool m_trainingStale = true; // ... since the lower one was
+    DeferredRedraw m_redraw{[this] { if (isVisible()) ensureCurrent(); }};
 
     QChartView* m_timeView = nullptr;
     QChart* m_timeChart = nullptr;

@@ -10,27 +10,6 @@ const Eigen::VectorXd& empty()
     return none;
 }
 
-// Which group a tensor belongs to, and that group's layer.
-std::pair<std::string, int> groupOf(const std::string& tensor)
-{
-    const size_t mark = tensor.rfind("_l");
-    int layer = -1;
-    std::string stem = tensor;
-    if (mark != std::string::npos && mark + 2 < tensor.size() &&
-        tensor.find_first_not_of("0123456789", mark + 2) == std::string::npos) {
-        layer = std::stoi(tensor.substr(mark + 2));
-        stem = tensor.substr(0, mark);
-    }
-    const std::string suffix = layer >= 0 ? "_l" + std::to_string(layer) : "";
-    if (stem == "bias_ih" || stem == "bias_hh")
-        return {"bias" + suffix, layer};
-    if (stem.rfind("peephole_", 0) == 0)
-        return {"peephole" + suffix, layer};
-    if (tensor.rfind("head.", 0) == 0)
-        return {"head", -1};
-    return {tensor, layer};
-}
-
 // One step of a running average: `average` moved toward `value` by (1 - keep), entry by
 // entry. A non-finite value (a diverged step) leaves its entry alone, and a non-finite
 // entry starts over from the next finite value, so one NaN cannot stay forever.
@@ -50,20 +29,11 @@ void blend(Eigen::VectorXd& average, const Eigen::VectorXd& value, double keep)
 
 } // namespace
 
-const ParameterGroup* GradientHistory::group(std::string_view name) const
-{
-    for (const ParameterGroup& g : m_groups)
-        if (g.name == name)
-            return &g;
-    return nullptr;
-}
-
 void GradientHistory::reset()
 {
     m_lastStep = -1;
     m_averaged = 0;
     m_layers.clear();
-    m_groups.clear();
     m_layout.clear();
     m_steps = 0;
 }
@@ -90,29 +60,11 @@ bool GradientHistory::sameWindow(const lstm::StepTrace& trace) const
     return true;
 }
 
-void GradientHistory::buildGroups(const lstm::StepTrace& trace)
-{
-    m_groups.clear();
-    for (const lstm::TensorStats& tensor : trace.tensors) {
-        const auto [name, layer] = groupOf(tensor.name);
-        ParameterGroup* existing = nullptr;
-        for (ParameterGroup& g : m_groups)
-            if (g.name == name)
-                existing = &g;
-        if (!existing) {
-            m_groups.push_back({name, layer, {}, {}, {}});
-            existing = &m_groups.back();
-        }
-        existing->tensors.push_back(tensor.name);
-    }
-}
-
 bool GradientHistory::add(const lstm::StepTrace& trace)
 {
     if (!sameLayout(trace)) {
         reset();
         m_layout = trace.tensors;
-        buildGroups(trace);
     } else if (trace.step <= m_lastStep) {
         return false;
     }
@@ -138,25 +90,6 @@ bool GradientHistory::add(const lstm::StepTrace& trace)
         }
     }
     ++m_averaged;
-
-    for (ParameterGroup& g : m_groups) {
-        double gradient = 0, weight = 0, update = 0;
-        for (const std::string& name : g.tensors)
-            for (const lstm::TensorStats& tensor : trace.tensors)
-                if (tensor.name == name) {
-                    gradient += tensor.gradientNorm * tensor.gradientNorm;
-                    weight += tensor.weightNorm * tensor.weightNorm;
-                    const double change = tensor.updateRatio * tensor.weightNorm;
-                    update += change * change;
-                }
-        // Plotted where the loss chart plots this step: trace.step counts the steps before it.
-        const double x = double(trace.step + 1);
-        const double ratio = weight > 0 ? std::sqrt(update / weight) : 0.0;
-        if (std::isfinite(gradient)) // a diverged step's NaN is left out, not drawn or kept
-            g.gradientNorm.append(x, std::sqrt(gradient));
-        if (std::isfinite(ratio))
-            g.updateRatio.append(x, ratio);
-    }
     return true;
 }
 

@@ -1,30 +1,14 @@
 // What the gradient-flow view remembers from one recorded step to the next: a running
-// average of ||dL/dh_t|| and ||dL/dc_t|| per layer and timestep, and per parameter group the
-// gradient norm and the update-to-weight ratio against the optimizer step. Plain data from
-// successive StepTraces; it draws nothing (GradientFlowView does).
+// average of ||dL/dh_t|| and ||dL/dc_t|| per layer and timestep. Plain data from successive
+// StepTraces; it draws nothing (GradientFlowView does). The per-tensor history over
+// training comes from every step, not only the recorded ones: see ParameterHistory.
 //
 // Size legend: T = timesteps of the window.
 #pragma once
 
-#include "StepHistory.h"
 #include "Trace.h"
 
-#include <string>
-#include <string_view>
 #include <vector>
-
-// Tensors that would draw as near-identical lines are one group: bias_ih and bias_hh (the
-// LSTM gives both the same gradient), the three peepholes, the head's weight and bias. A
-// group's norms are exact: ||(a, b)|| = sqrt(||a||^2 + ||b||^2).
-struct ParameterGroup {
-    std::string name;                 // "weight_ih_l0", "bias_l0", "peephole_l0", "head", ...
-    int layer = -1;                   // its recurrent layer; -1 for the head and the embedding
-    std::vector<std::string> tensors; // the state_dict names it holds
-    // Against the step's number as the loss chart counts it (trace.step + 1); steps whose
-    // value is not finite are left out.
-    StepHistory gradientNorm;         // (step, ||dL/dw||) after clipping
-    StepHistory updateRatio;          // (step, ||w_after - w_before|| / ||w_before||)
-};
 
 class GradientHistory {
 public:
@@ -48,9 +32,6 @@ public:
     const Eigen::VectorXd& previousHiddenAverage(int layer) const;
     const Eigen::VectorXd& previousCellAverage(int layer) const;
 
-    const std::vector<ParameterGroup>& groups() const { return m_groups; }
-    const ParameterGroup* group(std::string_view name) const;
-
 private:
     struct LayerAverages {
         Eigen::VectorXd hidden, cell;                 // (T)
@@ -59,12 +40,10 @@ private:
     const LayerAverages* layerAverages(int layer) const;
     bool sameLayout(const lstm::StepTrace& trace) const;
     bool sameWindow(const lstm::StepTrace& trace) const;
-    void buildGroups(const lstm::StepTrace& trace);
 
     long m_lastStep = -1;
     int m_averaged = 0;
     std::vector<LayerAverages> m_layers;
-    std::vector<ParameterGroup> m_groups;
     std::vector<lstm::TensorStats> m_layout; // names and shapes of the tensors seen
     int m_steps = 0;                         // T of the averaged windows
 };

@@ -142,11 +142,13 @@ QRectF HeatmapView::cellRect(Quantity quantity, int unit, int timestep) const
 }
 
 // ~30 snapshots a second arrive while training: a signal only marks the images stale, and
-// they are built when next drawn or asked for, so a hidden view builds nothing.
+// a shown view builds them on a turn of its own; a hidden one builds nothing until drawn or
+// asked.
 void HeatmapView::markStale()
 {
     m_stale = true;
-    update();
+    if (isVisible())
+        m_redraw.request();
 }
 
 void HeatmapView::markStaleIfLayerMoved()

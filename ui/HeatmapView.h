@@ -6,6 +6,7 @@
 // Size legend: H = units (rows), T = timesteps (columns).
 #pragma once
 
+#include "DeferredRedraw.h"
 #include "HeatmapPanels.h"
 
 #include <QWidget>
@@ -71,4 +72,10 @@ private:
     std::vector<QImage> m_images;       // one per panel: (T wide, H high), transparent where not computed yet
     int m_imageBuilds = 0;
     bool m_stale = true; // the model moved on since the last build
+    DeferredRedraw m_redraw{[this] {
+        if (isVisible()) {
+            ensureCurrent();
+            update();
+        }
+    }};
 };

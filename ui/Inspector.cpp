@@ -14,6 +14,7 @@ void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
     }
     if (!snapshot.trace && snapshot.step == 0 && !m_history.traces().empty()) { // a fresh model
         m_history.clear();
+        m_model.setParameterCurves(snapshot.parameterCurves);
         m_model.setTrace(nullptr);
         setFollowing(true);
         emit historyChanged();
@@ -26,11 +27,14 @@ void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
             setFollowing(true);
     }
     const bool tooSoon = snapshot.running && m_sinceShown.isValid() && m_sinceShown.elapsed() < minimumShowIntervalMs;
+    if (tooSoon)
+        return;
+    m_sinceShown.start();
+    if (snapshot.parameterCurves != m_model.parameterCurves())
+        m_model.setParameterCurves(snapshot.parameterCurves);
     const TracePointer newest = m_history.newest();
-    if (m_followNewest && !m_model.steppingThrough() && newest && newest != m_model.trace() && !tooSoon) {
-        m_sinceShown.start();
+    if (m_followNewest && !m_model.steppingThrough() && newest && newest != m_model.trace())
         m_model.setTrace(newest);
-    }
 }
 
 void Inspector::openRecorded(int index)

@@ -92,3 +92,9 @@ void InspectorModel::setShowGradients(bool show)
     m_showGradients = show;
     emit showGradientsChanged(show);
 }
+
+void InspectorModel::setParameterCurves(ParameterCurvesPointer curves)
+{
+    m_parameterCurves = std::move(curves);
+    emit parameterCurvesChanged();
+}

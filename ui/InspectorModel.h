@@ -4,6 +4,7 @@
 // on a click; they repaint on its signals. Lives on the UI thread.
 #pragma once
 
+#include "ParameterHistory.h"
 #include "StepThrough.h"
 
 #include "Trace.h"
@@ -13,6 +14,7 @@
 #include <memory>
 
 using TracePointer = std::shared_ptr<const lstm::StepTrace>;
+using ParameterCurvesPointer = std::shared_ptr<const ParameterCurves>;
 
 class InspectorModel : public QObject {
     Q_OBJECT
@@ -50,11 +52,17 @@ public:
     bool showGradients() const { return m_showGradients; }
     void setShowGradients(bool show);
 
+    // Per parameter group, its gradient norm and update ratio over training, from every
+    // step of the run (not only the recorded ones); nullptr before the first snapshot.
+    const ParameterCurvesPointer& parameterCurves() const { return m_parameterCurves; }
+    void setParameterCurves(ParameterCurvesPointer curves);
+
 signals:
     void traceChanged();     // a new step to show; selection and reveal may have moved too
     void selectionChanged(); // layer, unit or timestep
     void revealChanged();    // the step-through moved
     void showGradientsChanged(bool show);
+    void parameterCurvesChanged();
 
 private:
     void afterStepThroughMove(bool moved);
@@ -65,4 +73,5 @@ private:
     int m_timestep = 0;
     StepThrough m_stepThrough;
     bool m_showGradients = false;
+    ParameterCurvesPointer m_parameterCurves;
 };

@@ -135,7 +135,6 @@ void LossChart::redraw()
     if (m_logarithmic) {
         m_log->setRange(std::pow(10, std::floor(std::log10(low))), std::pow(10, std::ceil(std::log10(high))));
     } else {
-        m_linear->setRange(0, high * 1.05);
-        m_linear->applyNiceNumbers();
+        ChartStyle::setNiceRange(m_linear, 0, high * 1.05);
     }
 }

@@ -86,11 +86,9 @@ void PredictionChart::showCurves(const TrainingSnapshot& snapshot)
     // The free run may wander off; the axis follows the targets so the picture stays readable.
     const double margin = std::max(1e-6, 0.1 * (high - low));
     m_x->setTitleText(tr("timestep"));
-    m_x->setRange(0, last);
-    m_x->applyNiceNumbers();
+    ChartStyle::setNiceRange(m_x, 0, last);
     m_y->setTitleText(curveTitle(snapshot.session));
-    m_y->setRange(low - margin, high + margin);
-    m_y->applyNiceNumbers();
+    ChartStyle::setNiceRange(m_y, low - margin, high + margin);
     chart()->setTitle(tr("Predictions on validation data"));
     setToolTip(tr("Blue: what should come next. Orange: what the model predicts one step ahead. "
                   "Green, dashed: the model fed its own predictions after the first sequence."));
@@ -105,10 +103,9 @@ void PredictionChart::showScore(const TrainingSnapshot& snapshot)
     for (const QPointF& p : snapshot.scoreHistory)
         last = std::max(last, p.x());
     m_x->setTitleText(tr("optimizer step"));
-    m_x->setRange(0, last);
-    m_x->applyNiceNumbers();
+    ChartStyle::setNiceRange(m_x, 0, last);
     m_y->setTitleText(name);
-    m_y->setRange(0, 1);
+    ChartStyle::setNiceRange(m_y, 0, 1);
     chart()->setTitle(snapshot.score ? tr("Validation %1 during training").arg(name)
                                      : tr("No curve or score to show for this data"));
     setToolTip(snapshot.score ? tr("Solved when: %1").arg(QString::fromStdString(snapshot.score->criterion)) : QString());

@@ -4,6 +4,7 @@
 // it and never reach into the engine.
 #pragma once
 
+#include "ParameterHistory.h"
 #include "SessionSettings.h"
 
 #include "Dataset.h"
@@ -47,6 +48,8 @@ struct TrainingSnapshot {
     QList<QPointF> scoreHistory;       // (step, score value in [0, 1]) when the data has a score
     lstm::ModelConfig model;
     std::shared_ptr<const lstm::StepTrace> trace; // the last recorded step, if any
+    // Per parameter group, gradient norm and update ratio of every step so far, decimated.
+    std::shared_ptr<const ParameterCurves> parameterCurves;
     std::optional<TextSample> textSample; // for text data: the newest sample
     SessionSettings session;           // what the running model was built from, live changes included
 };

@@ -28,6 +28,7 @@ void TrainingWorker::rebuild(const SessionSettings& settings)
     try {
         auto data = makeSessionDataset(settings);
         auto trainer = std::make_unique<lstm::Trainer<float>>(lstm::modelFor(data->shape(), settings.model), settings.train);
+        trainer->setTensorStatistics(true); // the per-tensor chart shows every step
         m_data = std::move(data);
         m_trainer = std::move(trainer);
     } catch (const std::exception& error) {
@@ -47,6 +48,7 @@ void TrainingWorker::startFresh()
     m_trainHistory.clear();
     m_validationHistory.clear();
     m_scoreHistory.clear();
+    m_parameterHistory.clear();
     m_lossSum = 0;
     m_lossCount = 0;
     m_trainLoss = qQNaN();
@@ -182,6 +184,7 @@ void TrainingWorker::loadModel(const QString& path)
         }
         auto trainer = std::make_unique<lstm::Trainer<float>>(model.config, m_settings.train);
         trainer->setParameters(model.parameters.values().cast<float>());
+        trainer->setTensorStatistics(true);
         m_trainer = std::move(trainer);
     } catch (const std::exception& error) {
         emit modelLoaded(path, QString::fromUtf8(error.what()));
@@ -219,6 +222,7 @@ bool TrainingWorker::trainOneStep()
         return false;
     }
     m_trainHistory.append(double(result.step), result.loss);
+    m_parameterHistory.add(double(result.step), m_trainer->tensorStatistics());
     m_lossSum += result.loss;
     ++m_lossCount;
     ++m_rateSteps;
@@ -342,6 +346,7 @@ void TrainingWorker::publish()
     snapshot->scoreHistory = m_scoreHistory.decimated(historyBuckets);
     snapshot->model = m_trainer->network().config();
     snapshot->trace = m_trace;
+    snapshot->parameterCurves = std::make_shared<const ParameterCurves>(m_parameterHistory.curves(historyBuckets));
     snapshot->textSample = m_textSamples.latest();
     snapshot->session = m_settings;
     emit snapshotReady(std::move(snapshot));

@@ -4,6 +4,7 @@
 // nothing here is touched from the UI thread.
 #pragma once
 
+#include "ParameterHistory.h"
 #include "StepHistory.h"
 #include "SessionSettings.h"
 #include "TextSampleSchedule.h"
@@ -73,6 +74,7 @@ private:
     StepHistory m_trainHistory;
     StepHistory m_validationHistory;
     StepHistory m_scoreHistory;
+    ParameterHistory m_parameterHistory;
     double m_lossSum = 0;
     int m_lossCount = 0;
     double m_trainLoss = qQNaN();
