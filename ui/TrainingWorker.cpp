@@ -13,6 +13,9 @@ constexpr int evaluationIntervalMs = 150; // validation loss at least this often
 constexpr int predictionIntervalMs = 100; // predictions and free run at most this often while running
 constexpr int sliceMs = 8;                // training time before commands get a turn
 constexpr int historyBuckets = 600;      // up to 1200 points: about one per pixel column
+// Up to 500 points per tensor group: that chart has up to six lines in half the width, and
+// Qt Charts re-strokes each line's hover outline whenever its points change.
+constexpr int parameterBuckets = 250;
 } // namespace
 
 TrainingWorker::TrainingWorker(QObject* parent) : QObject(parent)
@@ -346,7 +349,7 @@ void TrainingWorker::publish()
     snapshot->scoreHistory = m_scoreHistory.decimated(historyBuckets);
     snapshot->model = m_trainer->network().config();
     snapshot->trace = m_trace;
-    snapshot->parameterCurves = std::make_shared<const ParameterCurves>(m_parameterHistory.curves(historyBuckets));
+    snapshot->parameterCurves = std::make_shared<const ParameterCurves>(m_parameterHistory.curves(parameterBuckets));
     snapshot->textSample = m_textSamples.latest();
     snapshot->session = m_settings;
     emit snapshotReady(std::move(snapshot));
