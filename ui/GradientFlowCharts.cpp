@@ -41,9 +41,10 @@ void setLogRange(QLogValueAxis* axis, LogSpan span)
 void setSteps(QValueAxis* axis, double first, double last)
 {
     last = std::max(last, first + 1);
+    const double interval = ChartStyle::niceStep((last - first) / 6);
     axis->setRange(first, last);
-    axis->setTickAnchor(first);
-    axis->setTickInterval(ChartStyle::niceStep((last - first) / 6));
+    axis->setTickAnchor(std::floor(first / interval) * interval); // ticks on round numbers: 0, 500, 1000
+    axis->setTickInterval(interval);
 }
 
 QPen line(const QColor& colour, Qt::PenStyle style, double width)
