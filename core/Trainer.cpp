@@ -129,11 +129,13 @@ StepResult Trainer<S>::finishStep(int steps)
 }
 
 template <typename S>
-double Trainer<S>::evaluate(const SequenceBatch<double>& data)
+double Trainer<S>::evaluate(const SequenceBatch<double>& data, Matrix<double>* outputs)
 {
     convertData(data, m_evalBatch);
     m_evalState.setZero(m_network.config(), data.batch);
     m_network.forward(m_evalBatch, 0, data.steps, m_evalState);
+    if (outputs)
+        *outputs = m_network.outputs().template cast<double>();
     return double(m_network.loss(m_evalBatch));
 }
 

@@ -36,7 +36,8 @@ public:
 
     StepResult step(const BatchSource& nextBatch);
     // Mean loss over a whole data set in one forward pass from a zero state; no update.
-    double evaluate(const SequenceBatch<double>& data);
+    // With `outputs`, also the head's outputs of that same pass, as predict() gives them.
+    double evaluate(const SequenceBatch<double>& data, Matrix<double>* outputs = nullptr);
     // The head's outputs for a data set, from a zero state: (O, T*B) or (O, B).
     Matrix<double> predict(const SequenceBatch<double>& data);
 

@@ -2,6 +2,9 @@
 
 namespace {
 constexpr int minimumShowIntervalMs = 100;
+// The curves over training span the whole run and move slowly; redrawing their chart costs
+// as much as all the other views together, so twice a second is enough.
+constexpr int minimumCurvesIntervalMs = 500;
 } // namespace
 
 Inspector::Inspector(QObject* parent) : QObject(parent) {}
@@ -26,12 +29,16 @@ void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
         if (m_history.indexOf(m_model.trace()) < 0) // the shown step is gone: training started over
             setFollowing(true);
     }
-    const bool tooSoon = snapshot.running && m_sinceShown.isValid() && m_sinceShown.elapsed() < minimumShowIntervalMs;
-    if (tooSoon)
+    const auto due = [&snapshot](const QElapsedTimer& since, int interval) {
+        return !snapshot.running || !since.isValid() || since.elapsed() >= interval;
+    };
+    if (snapshot.parameterCurves != m_model.parameterCurves() && due(m_sinceCurves, minimumCurvesIntervalMs)) {
+        m_sinceCurves.start();
+        m_model.setParameterCurves(snapshot.parameterCurves);
+    }
+    if (!due(m_sinceShown, minimumShowIntervalMs))
         return;
     m_sinceShown.start();
-    if (snapshot.parameterCurves != m_model.parameterCurves())
-        m_model.setParameterCurves(snapshot.parameterCurves);
     const TracePointer newest = m_history.newest();
     if (m_followNewest && !m_model.steppingThrough() && newest && newest != m_model.trace())
         m_model.setTrace(newest);

@@ -1,9 +1,9 @@
 // Feeds the inside-the-cell views: keeps the history of recorded steps from the snapshots
 // and decides which step the shared InspectorModel shows. It follows the newest recorded
 // step while training runs, unless the user reopened an older one or is stepping through.
-// While training runs it hands the views a new step, and the per-tensor curves over
-// training, at most ten times a second: every view redraws for each, and faster than that
-// the numbers only flicker.
+// While training runs it hands the views a new step at most ten times a second, and the
+// per-tensor curves over training twice a second: every view redraws for each, and faster
+// than that the numbers only flicker.
 #pragma once
 
 #include "InspectorModel.h"
@@ -40,6 +40,7 @@ private:
     InspectorModel m_model;
     TraceHistory m_history;
     bool m_followNewest = true;
-    QElapsedTimer m_sinceShown; // while training runs, views take a new step ~10 times a second
+    QElapsedTimer m_sinceShown;  // while training runs, views take a new step ~10 times a second
+    QElapsedTimer m_sinceCurves; // ... and new curves over training twice a second
     std::vector<std::string> m_vocabulary;
 };

@@ -5,6 +5,8 @@
 #include "ModelFile.h"
 #include "SessionDataset.h"
 
+#include <QScopeGuard>
+
 #include <cmath>
 
 namespace {
@@ -12,6 +14,10 @@ constexpr int publishIntervalMs = 33;     // about 30 snapshots a second at most
 constexpr int evaluationIntervalMs = 150; // validation loss at least this often
 constexpr int predictionIntervalMs = 100; // predictions and free run at most this often while running
 constexpr int sliceMs = 8;                // training time before commands get a turn
+// Evaluating runs the whole validation set forward. On a large set (a book of text) that
+// costs several training steps, so it waits at least this many times its own last cost:
+// it then takes at most about a ninth of the worker's time.
+constexpr qint64 evaluationCostRatio = 8;
 constexpr int historyBuckets = 600;      // up to 1200 points: about one per pixel column
 // Up to 500 points per tensor group: that chart has up to six lines in half the width, and
 // Qt Charts re-strokes each line's hover outline whenever its points change.
@@ -250,7 +256,8 @@ void TrainingWorker::runSlice()
     if (!m_running || m_sincePublish.elapsed() >= publishIntervalMs) {
         // Predictions and the free run cost a pass over the validation data; ten a second
         // keep the curves moving, and the snapshots between share the last ones.
-        if (!m_running || !m_sincePredictions.isValid() || m_sincePredictions.elapsed() >= predictionIntervalMs)
+        if (!m_running || !m_sincePredictions.isValid() ||
+            m_sincePredictions.elapsed() >= std::max<qint64>(predictionIntervalMs, evaluationCostRatio * m_predictionCostMs))
             evaluate();
         publish();
     }
@@ -259,18 +266,22 @@ void TrainingWorker::runSlice()
 }
 
 // Validation loss at least every few steps early on (every 10, then every 5% of the steps
-// so far), so the curve has its shape however fast training runs, and every 150 ms anyway.
+// so far), so the curve has its shape however fast training runs, and every 150 ms anyway;
+// but never so often that evaluating slows training by more than about a ninth.
 bool TrainingWorker::validationDue() const
 {
     const long sinceLast = m_trainer->steps() - m_lastEvaluatedStep;
-    return sinceLast >= std::max(10L, m_trainer->steps() / 20) || m_sinceEvaluation.elapsed() >= evaluationIntervalMs;
+    const qint64 sinceEvaluation = m_sinceEvaluation.elapsed();
+    const bool wanted = sinceLast >= std::max(10L, m_trainer->steps() / 20) || sinceEvaluation >= evaluationIntervalMs;
+    return wanted && sinceEvaluation >= evaluationCostRatio * m_evaluationCostMs;
 }
 
-void TrainingWorker::evaluateLoss()
+void TrainingWorker::evaluateLoss(Eigen::MatrixXd* outputs)
 {
     m_sinceEvaluation.start();
+    const auto measured = qScopeGuard([this] { m_evaluationCostMs = m_sinceEvaluation.elapsed(); });
     m_lastEvaluatedStep = m_trainer->steps();
-    m_validationLoss = m_trainer->evaluate(m_data->validationSet());
+    m_validationLoss = m_trainer->evaluate(m_data->validationSet(), outputs);
     if (!std::isfinite(m_validationLoss))
         return;
     m_validationHistory.append(double(m_trainer->steps()), m_validationLoss);
@@ -283,9 +294,10 @@ void TrainingWorker::evaluateLoss()
 void TrainingWorker::evaluate()
 {
     m_sincePredictions.start();
-    evaluateLoss();
+    const auto measured = qScopeGuard([this] { m_predictionCostMs = m_sincePredictions.elapsed(); });
+    Eigen::MatrixXd outputs;
+    evaluateLoss(&outputs); // the loss and the outputs from one pass over the validation set
     const lstm::SequenceBatch<double>& validation = m_data->validationSet();
-    const Eigen::MatrixXd outputs = m_trainer->predict(validation);
     m_score = m_data->score(validation, outputs);
     if (m_score)
         m_scoreHistory.append(double(m_trainer->steps()), m_score->value);

@@ -47,7 +47,7 @@ private:
     void runSlice();
     bool trainOneStep(); // false when training stopped (diverged)
     bool validationDue() const;
-    void evaluateLoss(); // validation loss only
+    void evaluateLoss(Eigen::MatrixXd* outputs = nullptr); // validation loss, and the outputs when asked
     void evaluate();     // loss, predictions, free run and score, for a snapshot
     void publish();
     void schedule();
@@ -61,6 +61,8 @@ private:
     QElapsedTimer m_sincePublish;
     QElapsedTimer m_sinceEvaluation;
     QElapsedTimer m_sincePredictions;
+    qint64 m_evaluationCostMs = 0; // how long the last validation loss took
+    qint64 m_predictionCostMs = 0; // how long the last full evaluation (with predictions) took
     long m_lastEvaluatedStep = 0;
     QElapsedTimer m_rateClock;
     long m_rateSteps = 0;
