@@ -59,6 +59,7 @@ private slots:
     void divergenceKeepsTheLastGoodWeights();
     void learningRateChangesLive();
     void clippingLimitsTheUpdate();
+    void evaluateGivesTheLossAndTheOutputsOfOnePass();
     void lstmLearnsASineWave();
 };
 
@@ -261,6 +262,19 @@ void TrainerTest::clippingLimitsTheUpdate()
     QVERIFY(result.gradientNorm > 1e-3);
     const double updateNorm = (trainer.network().parameters().values() - before).norm();
     QVERIFY(std::abs(updateNorm - 1e-3) < 1e-8);
+}
+
+void TrainerTest::evaluateGivesTheLossAndTheOutputsOfOnePass()
+{
+    const ModelConfig model = smallModel(CellKind::Gru);
+    Trainer<double> trainer(model, TrainConfig{});
+    Random random(8);
+    const SequenceBatch<double> data = randomBatch(model, 5, 3, random);
+    Matrix<double> outputs;
+    const double loss = trainer.evaluate(data, &outputs);
+    QCOMPARE(loss, trainer.evaluate(data));
+    QCOMPARE(outputs, trainer.predict(data));
+    QCOMPARE(outputs.cols(), Eigen::Index(5 * 3));
 }
 
 void TrainerTest::lstmLearnsASineWave()
