@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QScrollBar>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 EquationsView::EquationsView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
@@ -67,15 +68,23 @@ void EquationsView::changeEvent(QEvent* event)
 void EquationsView::redraw()
 {
     m_stale = false;
+    // Each of these lays the whole page out again, even unchanged: only when they change.
     QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * 1.4);
-    m_text->document()->setDefaultFont(font);
-    m_text->document()->setDefaultStyleSheet(pageStyle(palette()));
-    m_text->document()->setDocumentMargin(10);
+    QTextDocument* page = m_text->document();
+    const QString style = pageStyle(palette());
+    const bool restyled = page->defaultFont() != font || page->defaultStyleSheet() != style;
+    if (page->defaultFont() != font)
+        page->setDefaultFont(font);
+    page->setDefaultStyleSheet(style);
+    page->setDocumentMargin(10);
 
-    m_html = equationsPage(m_model->trace().get(),
-                           {{m_model->layer(), m_model->unit(), m_model->timestep()}, m_model->reveal(),
-                            m_model->showGradients()});
+    QString html = equationsPage(m_model->trace().get(),
+                                 {{m_model->layer(), m_model->unit(), m_model->timestep()}, m_model->reveal(),
+                                  m_model->showGradients()});
+    if (html == m_html && !restyled)
+        return;
+    m_html = std::move(html);
     // Redrawn on every new step while training: keep the reader's place.
     const int scrolled = m_text->verticalScrollBar()->value();
     m_text->setHtml(m_html);
