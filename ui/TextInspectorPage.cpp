@@ -101,12 +101,13 @@ QListWidget* TextInspectorPage::rankedUnits()
     return m_ranking;
 }
 
-// The ranking is rebuilt at every snapshot only while someone can see it.
+// The ranking is rebuilt at every new step only while someone can see it, on a turn of its
+// own.
 void TextInspectorPage::rankUnitsWhenShown()
 {
     m_rankingStale = true;
     if (isVisible())
-        rankUnits();
+        m_rerank.request();
 }
 
 void TextInspectorPage::showEvent(QShowEvent* event)

@@ -3,6 +3,7 @@
 // varies over the text, since the units that vary most are the ones worth a look.
 #pragma once
 
+#include "DeferredRedraw.h"
 #include "InspectorModel.h"
 #include "TintedTextView.h"
 
@@ -42,5 +43,9 @@ private:
     QListWidget* m_ranking = nullptr;
     std::vector<TintedTextView::Quantity> m_choices; // one per entry of m_quantity
     lstm::CellKind m_cell = lstm::CellKind::Lstm;
-    bool m_rankingStale = true; // the model moved on while the page was hidden
+    bool m_rankingStale = true; // the model moved on since the units were ranked
+    DeferredRedraw m_rerank{[this] {
+        if (isVisible() && m_rankingStale)
+            rankUnits();
+    }};
 };
