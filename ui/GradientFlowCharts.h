@@ -22,6 +22,9 @@ class QValueAxis;
 
 namespace flowcharts {
 
+// Values at or below this are drawn at it: a log axis has no zero.
+inline constexpr double logFloor = 1e-12;
+
 // Okabe & Ito's colour-blind-safe palette, as ChartStyle, with two more for the tensors.
 inline const QColor blue(0, 114, 178), orange(230, 159, 0), green(0, 158, 115), vermillion(213, 94, 0),
     purple(204, 121, 167), skyBlue(86, 180, 233);

@@ -1,16 +1,13 @@
 #include "GradientFlowView.h"
 
-#include "ChartStyle.h"
 #include "GradientFlowCharts.h"
 #include "NumberFormat.h"
 #include "UiNames.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
 #include <QCursor>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QGraphicsLayout>
@@ -29,14 +26,13 @@ using namespace flowcharts;
 GradientFlowView::GradientFlowView(InspectorModel* model, QWidget* parent) : QWidget(parent), m_model(model)
 {
     buildTimeChart();
-    buildTrainingChart();
+    m_training = new TensorCurvesChart(m_model);
     layOut();
     showValuesOnHover();
     restyle();
     connect(m_model, &InspectorModel::traceChanged, this, [this] { onTrace(m_model->trace()); });
-    connect(m_model, &InspectorModel::selectionChanged, this, [this] { redrawWhenShown(); });
-    connect(m_model, &InspectorModel::revealChanged, this, [this] { redrawWhenShown(); });
-    connect(m_model, &InspectorModel::parameterCurvesChanged, this, [this] { redrawWhenShown(false, true); });
+    connect(m_model, &InspectorModel::selectionChanged, this, &GradientFlowView::redrawWhenShown);
+    connect(m_model, &InspectorModel::revealChanged, this, &GradientFlowView::redrawWhenShown);
     if (m_model->trace())
         onTrace(m_model->trace());
 }
@@ -74,39 +70,8 @@ void GradientFlowView::buildTimeChart()
                           "Steep falls towards the left are vanishing gradients; rises are exploding ones."));
 }
 
-void GradientFlowView::buildTrainingChart()
-{
-    m_trainingChart = new QChart;
-    m_stepAxis = new QValueAxis(m_trainingChart);
-    m_stepAxis->setTitleText(tr("optimizer step"));
-    m_stepAxis->setLabelFormat("%d");
-    m_stepAxis->setTickType(QValueAxis::TicksDynamic);
-    m_trainingLog = new QLogValueAxis(m_trainingChart);
-    m_trainingLog->setLabelFormat("%.0e");
-    m_trainingChart->addAxis(m_stepAxis, Qt::AlignBottom);
-    m_trainingChart->addAxis(m_trainingLog, Qt::AlignLeft);
-    for (QLineSeries*& series : m_training) {
-        series = new QLineSeries(m_trainingChart);
-        m_trainingChart->addSeries(series);
-        series->attachAxis(m_stepAxis);
-        series->attachAxis(m_trainingLog);
-    }
-    m_trainingView = new QChartView(m_trainingChart);
-    m_trainingView->setRenderHint(QPainter::Antialiasing);
-    m_trainingTitle = new QLabel;
-
-    m_quantityBox = new QComboBox;
-    m_quantityBox->addItem(tr("gradient norm ‖∂L/∂w‖"));
-    m_quantityBox->addItem(tr("update ÷ weight ‖Δw‖ / ‖w‖"));
-    m_quantityBox->setToolTip(tr("What the lower chart shows for each parameter tensor over training: the size "
-                                 "of its gradient, or how much one optimizer step changes it relative to its size "
-                                 "(around 10⁻³ is healthy)."));
-    connect(m_quantityBox, &QComboBox::currentIndexChanged, this,
-            [this](int index) { setQuantity(index == 1 ? Quantity::UpdateRatio : Quantity::GradientNorm); });
-}
-
-// Headings as labels rather than chart titles: they take less height, and the lower one
-// holds the chooser.
+// The heading as a label rather than a chart title: it takes less height, and matches the
+// lower chart's, which holds the chooser.
 void GradientFlowView::layOut()
 {
     auto* upper = new QWidget;
@@ -117,24 +82,12 @@ void GradientFlowView::layOut()
     upperLayout->addWidget(m_timeView, 1);
     upperLayout->addWidget(m_note);
 
-    auto* lower = new QWidget;
-    auto* lowerLayout = new QVBoxLayout(lower);
-    lowerLayout->setContentsMargins(0, 0, 0, 0);
-    lowerLayout->setSpacing(0);
-    auto* heading = new QHBoxLayout;
-    heading->setContentsMargins(0, 0, 8, 0);
-    heading->addWidget(m_trainingTitle);
-    heading->addWidget(m_quantityBox);
-    heading->addStretch();
-    lowerLayout->addLayout(heading);
-    lowerLayout->addWidget(m_trainingView, 1);
-
-    for (QLabel* label : {m_timeTitle, m_trainingTitle, m_note})
+    for (QLabel* label : {m_timeTitle, m_note})
         label->setContentsMargins(12, 4, 8, 2);
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(upper);
-    splitter->addWidget(lower);
+    splitter->addWidget(m_training);
     splitter->setSizes({550, 450});
     splitter->setChildrenCollapsible(false);
     setAutoFillBackground(true);
@@ -155,13 +108,6 @@ void GradientFlowView::showValuesOnHover()
                                tr("%1\nt = %2: %3%4").arg(series->name()).arg(qRound(p.x())).arg(formatNumber(p.y()), floor),
                                this);
         });
-    for (QLineSeries* series : m_training)
-        connect(series, &QLineSeries::hovered, this, [this, series](const QPointF& p, bool on) {
-            if (!on)
-                return QToolTip::hideText();
-            QToolTip::showText(QCursor::pos(),
-                               tr("%1\nstep %2: %3").arg(series->name()).arg(qRound64(p.x())).arg(formatNumber(p.y())), this);
-        });
 }
 
 void GradientFlowView::onTrace(const TracePointer& trace)
@@ -180,18 +126,17 @@ void GradientFlowView::reset()
     redrawWhenShown();
 }
 
-void GradientFlowView::redrawWhenShown(bool timeChart, bool trainingChart)
+void GradientFlowView::redrawWhenShown()
 {
-    m_timeStale = m_timeStale || timeChart;
-    m_trainingStale = m_trainingStale || trainingChart;
+    m_stale = true;
     if (isVisible())
-        m_redraw.request(); // on a turn of its own: the charts' relayout is costly
+        m_redraw.request(); // on a turn of its own: the chart's relayout is costly
 }
 
 void GradientFlowView::ensureCurrent() const
 {
-    if (m_timeStale || m_trainingStale)
-        const_cast<GradientFlowView*>(this)->redraw(); // the charts are a cache of the model
+    if (m_stale)
+        const_cast<GradientFlowView*>(this)->redraw(); // the chart is a cache of the model
 }
 
 void GradientFlowView::showEvent(QShowEvent* event)
@@ -204,21 +149,6 @@ const QLineSeries* GradientFlowView::curve(Curve which) const
 {
     ensureCurrent();
     return m_curves[size_t(which)];
-}
-
-const QLineSeries* GradientFlowView::trainingSeries(int k) const
-{
-    ensureCurrent();
-    return m_training[size_t(k)];
-}
-
-void GradientFlowView::setQuantity(Quantity quantity)
-{
-    m_quantity = quantity;
-    const int index = quantity == Quantity::UpdateRatio ? 1 : 0;
-    if (m_quantityBox->currentIndex() != index)
-        m_quantityBox->setCurrentIndex(index); // comes back here through the signal
-    redrawWhenShown(false, true);
 }
 
 void GradientFlowView::changeEvent(QEvent* event)
@@ -235,12 +165,11 @@ void GradientFlowView::restyle()
     const QPalette surface = palette();
     const QColor text = surface.color(QPalette::WindowText);
     styleChart(m_timeChart, m_timeView, surface);
-    styleChart(m_trainingChart, m_trainingView, surface);
+    m_training->restyle(surface);
     QFont heading = font();
     heading.setPointSizeF(heading.pointSizeF() * 1.15);
     heading.setBold(true);
     m_timeTitle->setFont(heading);
-    m_trainingTitle->setFont(heading);
     QPalette muted = surface;
     QColor mutedText = text;
     mutedText.setAlphaF(0.7);
@@ -259,24 +188,13 @@ void GradientFlowView::restyle()
     QColor marker = text;
     marker.setAlphaF(0.45);
     m_curves[size_t(Curve::Marker)]->setPen(line(marker, Qt::DotLine, 2.0));
-    const std::array<QColor, maxTrainingLines> colours{blue, orange, green, vermillion, purple, skyBlue};
-    for (size_t k = 0; k < m_training.size(); ++k)
-        m_training[k]->setPen(line(colours[k]));
     for (QLegendMarker* legend : m_timeChart->legend()->markers(m_curves[size_t(Curve::Marker)]))
         legend->setVisible(false);
 }
 
 void GradientFlowView::redraw()
 {
-    if (m_timeStale)
-        drawTime();
-    if (m_trainingStale)
-        drawTraining();
-    m_timeStale = m_trainingStale = false;
-}
-
-void GradientFlowView::drawTime()
-{
+    m_stale = false;
     const TracePointer& trace = m_model->trace();
     const lstm::LayerTrace* layer = m_model->selectedLayer();
     std::array<QList<QPointF>, 6> points;
@@ -382,52 +300,4 @@ void GradientFlowView::drawTime()
     if (clamped)
         notes << tr("Values below 10⁻¹² are drawn at 10⁻¹².");
     m_note->setText(notes.join(QLatin1Char(' ')));
-}
-
-void GradientFlowView::drawTraining()
-{
-    const int layer = m_model->layer();
-    std::vector<const ParameterCurve*> shown;
-    if (const ParameterCurvesPointer& curves = m_model->parameterCurves())
-        for (const ParameterCurve& curve : *curves)
-            if ((curve.group.layer == layer || curve.group.layer < 0) && shown.size() < m_training.size())
-                shown.push_back(&curve);
-    const bool ratio = m_quantity == Quantity::UpdateRatio;
-    // The inspected step's own point only once the step-through has computed it: its
-    // gradient norm after the backward pass, its update ratio after the update.
-    const TracePointer& trace = m_model->trace();
-    const Reveal reveal = m_model->reveal();
-    const bool hideThisStep = trace && !(ratio ? reveal.updateDone() : reveal.backwardDone(0));
-    const double thisStep = trace ? double(trace->step + 1) : 0.0;
-    LogSpan span;
-    double first = HUGE_VAL, last = -HUGE_VAL;
-    for (size_t k = 0; k < m_training.size(); ++k) {
-        QLineSeries* series = m_training[k];
-        if (k >= shown.size()) {
-            series->clear();
-            series->setVisible(false);
-            continue;
-        }
-        const ParameterCurve& curve = *shown[k];
-        const ParameterGroup& group = curve.group;
-        QList<QPointF> points = ratio ? curve.updateRatio : curve.gradientNorm;
-        if (hideThisStep)
-            points.removeIf([thisStep](const QPointF& p) { return p.x() == thisStep; });
-        for (QPointF& p : points) {
-            p.setY(std::isfinite(p.y()) ? std::max(p.y(), logFloor) : logFloor);
-            first = std::min(first, p.x());
-            last = std::max(last, p.x());
-        }
-        span.add(points);
-        series->setObjectName(QString::fromStdString(group.name));
-        series->setName(groupLabel(group));
-        series->replace(points);
-        series->setVisible(true);
-    }
-    if (first > last)
-        first = last = 0;
-    setSteps(m_stepAxis, first, std::max(last, first + 10));
-    setLogRange(m_trainingLog, span);
-    m_trainingLog->setTitleText(ratio ? tr("‖Δw‖ / ‖w‖") : tr("‖∂L/∂w‖"));
-    m_trainingTitle->setText(tr("Over training, per tensor · layer %1:").arg(layer));
 }

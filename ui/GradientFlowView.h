@@ -7,8 +7,10 @@
 #pragma once
 
 #include "DeferredRedraw.h"
+#include "GradientFlowCharts.h"
 #include "GradientHistory.h"
 #include "InspectorModel.h"
+#include "TensorCurvesChart.h"
 
 #include <QWidget>
 
@@ -16,7 +18,6 @@
 
 class QChart;
 class QChartView;
-class QComboBox;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -34,18 +35,18 @@ public:
     void reset();
 
     // Values at or below this are drawn at it: a log axis has no zero.
-    static constexpr double logFloor = 1e-12;
+    static constexpr double logFloor = flowcharts::logFloor;
 
     enum class Curve { Hidden, HiddenAverage, Cell, CellAverage, Kept, Marker };
     // Charts are redrawn only while the view is shown; these bring them up to date first.
     const QLineSeries* curve(Curve which) const;
 
-    enum class Quantity { GradientNorm, UpdateRatio };
-    void setQuantity(Quantity quantity);
-    Quantity quantity() const { return m_quantity; }
-    // The lines over training, the visible ones first; their names are the groups' names.
-    const QLineSeries* trainingSeries(int k) const;
-    static constexpr int maxTrainingLines = 6;
+    // The chart over training, per tensor.
+    using Quantity = TensorCurvesChart::Quantity;
+    void setQuantity(Quantity quantity) { m_training->setQuantity(quantity); }
+    Quantity quantity() const { return m_training->quantity(); }
+    const QLineSeries* trainingSeries(int k) const { return m_training->series(k); }
+    static constexpr int maxTrainingLines = TensorCurvesChart::maxLines;
 
     const GradientHistory& history() const { return m_history; }
 
@@ -55,23 +56,20 @@ protected:
 
 private:
     void buildTimeChart();
-    void buildTrainingChart();
     void layOut();
     void showValuesOnHover();
-    void redraw();
-    // The charts to redraw: each costs a relayout, so only the one whose data moved.
-    void redrawWhenShown(bool timeChart = true, bool trainingChart = true);
+    void redrawWhenShown();
     void ensureCurrent() const;
-    void drawTime();
-    void drawTraining();
+    void redraw();
     void restyle();
 
     InspectorModel* m_model = nullptr;
     GradientHistory m_history;
-    Quantity m_quantity = Quantity::GradientNorm;
-    bool m_timeStale = true;     // the model moved on since the upper chart was drawn
-    bool m_trainingStale = true; // ... since the lower one was
-    DeferredRedraw m_redraw{[this] { if (isVisible()) ensureCurrent(); }};
+    bool m_stale = true; // the model moved on since the chart through time was drawn
+    DeferredRedraw m_redraw{[this] {
+        if (isVisible())
+            ensureCurrent();
+    }};
 
     QChartView* m_timeView = nullptr;
     QChart* m_timeChart = nullptr;
@@ -81,11 +79,5 @@ private:
     QLabel* m_timeTitle = nullptr;
     QLabel* m_note = nullptr;
 
-    QChartView* m_trainingView = nullptr;
-    QChart* m_trainingChart = nullptr;
-    QValueAxis* m_stepAxis = nullptr;
-    QLogValueAxis* m_trainingLog = nullptr;
-    std::array<QLineSeries*, maxTrainingLines> m_training{};
-    QLabel* m_trainingTitle = nullptr;
-    QComboBox* m_quantityBox = nullptr;
+    TensorCurvesChart* m_training = nullptr;
 };
