@@ -1,5 +1,7 @@
 #include "RecurrentLayer.h"
 
+#include <algorithm>
+
 namespace lstm {
 
 namespace {
@@ -53,12 +55,15 @@ void RecurrentLayer<S>::forward(const ParameterSet<S>& params, const ConstRef& x
 {
     reserve(steps, batch);
     const int cols = columns();
-    auto projected = m_act.leftCols(cols);
-    projected.noalias() = params.matrix(m_weightIh) * x.leftCols(cols);
     m_inputBias = params.segment(m_biasIh);
     if (addsHiddenBiasToInput())
         m_inputBias += params.segment(m_biasHh);
-    projected.colwise() += m_inputBias;
+    // The bias first and the product added to it: assigning the product, Eigen would zero
+    // the destination first, and adding the bias after would take one more pass over it
+    // (G*H x T*B is 16 MB at H = 512, batch 32).
+    auto projected = m_act.leftCols(cols);
+    projected.colwise() = m_inputBias;
+    projected.noalias() += params.matrix(m_weightIh) * x.leftCols(cols);
     m_recurrent.assign(params.matrix(m_weightHh), false, batch >= PackedMatrix<S>::minColumns);
     hPrev(0) = h0;
     if (hasCellState(m_kind))
@@ -83,6 +88,12 @@ void RecurrentLayer<S>::backward(const ParameterSet<S>& params, ParameterSet<S>&
 }
 
 // The weight gradients of all timesteps at once: dW_ih = dA X^T, dW_hh = dA' [h_0 .. h_{T-1}]^T.
+// dW_hh goes through the packed kernel (measured about 130 GFLOP/s against Eigen's 105 at
+// H = 512, batch 32), gradientBlock columns of dA' at a time: a packed block then stays in
+// L2 while every column of dW_hh uses it, and the packed copy stays small however long the
+// window. The bias sums read each block just before it is packed, so the packing finds it
+// in cache. For the LSTM and the RNN dA' is dA itself, so the same blocks serve dW_ih and
+// b_ih too, which spares Eigen packing all of dA for a product with only I columns.
 template <typename S>
 void RecurrentLayer<S>::accumulateWeightGradients(const ParameterSet<S>& params, ParameterSet<S>& grads,
                                                   const ConstRef& x)
@@ -90,10 +101,24 @@ void RecurrentLayer<S>::accumulateWeightGradients(const ParameterSet<S>& params,
     const int cols = columns();
     const auto dInput = m_dAct.leftCols(cols);
     const ConstRef dHidden = hiddenProductGradients();
-    grads.matrix(m_weightIh).noalias() += dInput * x.leftCols(cols).transpose();
-    grads.matrix(m_weightHh).noalias() += dHidden * m_h.leftCols(cols).transpose();
-    addColumnSums<S>(dInput, grads.segment(m_biasIh));
-    addColumnSums<S>(dHidden, grads.segment(m_biasHh));
+    const bool sameGradients = dHidden.data() == dInput.data();
+    auto dWih = grads.matrix(m_weightIh);
+    auto dWhh = grads.matrix(m_weightHh);
+    for (int first = 0; first < cols; first += gradientBlock) {
+        const int width = std::min(gradientBlock, cols - first);
+        const ConstRef block = dHidden.middleCols(first, width);
+        addColumnSums<S>(block, grads.segment(m_biasHh));
+        if (sameGradients)
+            addColumnSums<S>(block, grads.segment(m_biasIh));
+        m_gradientPanels.assign(block, false, true);
+        m_gradientPanels.multiplyAddTransposed(m_h.middleCols(first, width), dWhh);
+        if (sameGradients)
+            m_gradientPanels.multiplyAddTransposed(x.middleCols(first, width), dWih);
+    }
+    if (!sameGradients) {
+        dWih.noalias() += dInput * x.leftCols(cols).transpose();
+        addColumnSums<S>(dInput, grads.segment(m_biasIh));
+    }
     m_dX.leftCols(cols).noalias() = params.matrix(m_weightIh).transpose() * dInput;
 }
 

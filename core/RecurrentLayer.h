@@ -95,9 +95,12 @@ protected:
     // a_t += W_hh h_{t-1} forward and dh_{t-1} += W_hh^T dA_t backward.
     PackedMatrix<S> m_recurrent;           // W_hh (G*H, H)
     PackedMatrix<S> m_recurrentTransposed; // W_hh^T (H, G*H)
+    PackedMatrix<S> m_gradientPanels;      // one block of dA' (G*H, <= gradientBlock), for dW_hh (and dW_ih)
     Vector<S> m_inputBias; // (G*H) the bias added to the input projection: b_ih (+ b_hh)
 
 private:
+    static constexpr int gradientBlock = 128; // columns of dA' packed at a time (1 MB at H = 512)
+
     void reserve(int steps, int batch);
     void accumulateWeightGradients(const ParameterSet<S>& params, ParameterSet<S>& grads, const ConstRef& x);
 };

@@ -1,6 +1,6 @@
 // The packed recurrent kernel against Eigen's plain product, its reference: every shape
-// of panels and leftovers, in float and double, with strided (block) operands as the
-// layers pass them.
+// of panels, groups of panels and leftovers, in float and double, with strided (block)
+// operands as the layers pass them, and with h given as is or transposed (g = h^T).
 #include "TestSupport.h"
 
 #include "PackedMatrix.h"
@@ -23,8 +23,11 @@ void PackedMatrixTest::matchesEigen_data()
     QTest::addColumn<int>("depth");
     QTest::addColumn<int>("columns");
     QTest::addColumn<bool>("packPanels");
-    const int shapes[][3] = {{64, 16, 8},  {64, 16, 32}, {70, 9, 8},  {70, 9, 19},  {20, 5, 33},
-                             {8, 3, 8},    {96, 1, 16},  {512, 128, 32}, {33, 7, 1}, {2048, 512, 8}};
+    // 2048 x 128 and 2048 x 512 have more panels than one group holds, 512 x 2048 one panel
+    // per group.
+    const int shapes[][3] = {{64, 16, 8},   {64, 16, 32},  {70, 9, 8},     {70, 9, 19},    {20, 5, 33},
+                             {8, 3, 8},     {96, 1, 16},   {512, 128, 32}, {33, 7, 1},     {2048, 512, 8},
+                             {2048, 128, 40}, {2048, 512, 24}, {512, 2048, 16}};
     for (const auto& shape : shapes)
         for (bool pack : {true, false})
             QTest::newRow(qPrintable(QString("%1x%2 * %2x%3 %4").arg(shape[0]).arg(shape[1]).arg(shape[2])
@@ -62,6 +65,26 @@ static void checkProduct(int rows, int depth, int columns, bool packPanels, doub
     // Nothing outside the target block is written.
     QVERIFY(zStore.col(0) == before.col(0));
     QVERIFY(zStore.bottomRows(5) == before.bottomRows(5));
+
+    // h given transposed, as g = h^T: (columns, depth), also a block of a larger matrix.
+    const Matrix<S> gStore = Matrix<S>::Random(columns + 3, depth + 2);
+    const auto g = gStore.block(1, 2, columns, depth);
+    for (bool transposed : {false, true}) {
+        zStore.block(0, 1, rows, columns) = before.block(0, 1, rows, columns);
+        Matrix<S> expectedFromG = before.block(0, 1, rows, columns);
+        if (transposed) {
+            expectedFromG += V.transpose() * g.transpose();
+            packed.assign(V, true, packPanels);
+        } else {
+            expectedFromG += W * g.transpose();
+            packed.assign(W, false, packPanels);
+        }
+        packed.multiplyAddTransposed(g, zStore.block(0, 1, rows, columns));
+        LSTM_COMPARE_MATRICES(zStore.block(0, 1, rows, columns).template cast<double>(),
+                              expectedFromG.template cast<double>(), tolerance * depth);
+        QVERIFY(zStore.col(0) == before.col(0));
+        QVERIFY(zStore.bottomRows(5) == before.bottomRows(5));
+    }
 }
 
 void PackedMatrixTest::matchesEigen()
