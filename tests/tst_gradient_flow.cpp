@@ -260,6 +260,16 @@ void GradientFlowTest::trainingChartDrawsTheCurves()
     history.add(41, first->tensors);
     model.setParameterCurves(std::make_shared<const ParameterCurves>(history.curves(600)));
     QCOMPARE(trainingLine(view, "weight_hh_l0")->count(), 5);
+    // A new step alone changes nothing drawn here, so the chart is left alone; a step-through
+    // that hides the step's point redraws it.
+    QSignalSpy replaced(view.trainingSeries(0), &QXYSeries::pointsReplaced);
+    model.setTrace(later(*first, 40, 1.0));
+    (void)view.trainingSeries(0);
+    QCOMPARE(replaced.count(), 0);
+    model.nextInStep();
+    QCOMPARE(trainingLine(view, "weight_hh_l0")->count(), 4); // step 41's point hidden
+    QCOMPARE(replaced.count(), 1);
+    model.finishStepThrough();
     // The quantity chooser shows the ratios instead.
     view.setQuantity(GradientFlowView::Quantity::UpdateRatio);
     QVERIFY(close(trainingLine(view, "weight_hh_l0")->points().first().y(), stats(*first, "weight_hh_l0").updateRatio));

@@ -63,9 +63,13 @@ TensorCurvesChart::TensorCurvesChart(InspectorModel* model, QWidget* parent) : Q
     showValuesOnHover();
 
     // The layer picks the lines; the step-through decides whether this step's point shows.
-    connect(m_model, &InspectorModel::traceChanged, this, &TensorCurvesChart::redrawWhenShown);
-    connect(m_model, &InspectorModel::selectionChanged, this, &TensorCurvesChart::redrawWhenShown);
-    connect(m_model, &InspectorModel::revealChanged, this, &TensorCurvesChart::redrawWhenShown);
+    const auto redrawIfMoved = [this] {
+        if (m_model->layer() != m_drawnLayer || hiddenStep() != m_drawnHiddenStep)
+            redrawWhenShown();
+    };
+    connect(m_model, &InspectorModel::traceChanged, this, redrawIfMoved);
+    connect(m_model, &InspectorModel::selectionChanged, this, redrawIfMoved);
+    connect(m_model, &InspectorModel::revealChanged, this, redrawIfMoved);
     connect(m_model, &InspectorModel::parameterCurvesChanged, this, &TensorCurvesChart::redrawWhenShown);
 }
 
@@ -127,22 +131,30 @@ void TensorCurvesChart::restyle(const QPalette& surface)
         m_lines[k]->setPen(line(colours[k], Qt::SolidLine, 1.75));
 }
 
+// The inspected step's own point shows only once the step-through has computed it: its
+// gradient norm after the backward pass, its update ratio after the update. It sits at
+// x = step + 1, where the loss chart has it.
+double TensorCurvesChart::hiddenStep() const
+{
+    const TracePointer& trace = m_model->trace();
+    const Reveal reveal = m_model->reveal();
+    const bool shown = m_quantity == Quantity::UpdateRatio ? reveal.updateDone() : reveal.backwardDone(0);
+    return trace && !shown ? double(trace->step + 1) : -1.0;
+}
+
 void TensorCurvesChart::redraw()
 {
     m_stale = false;
     const int layer = m_model->layer();
+    m_drawnLayer = layer;
+    m_drawnHiddenStep = hiddenStep();
     std::vector<const ParameterCurve*> shown;
     if (const ParameterCurvesPointer& curves = m_model->parameterCurves())
         for (const ParameterCurve& curve : *curves)
             if ((curve.group.layer == layer || curve.group.layer < 0) && shown.size() < m_lines.size())
                 shown.push_back(&curve);
     const bool ratio = m_quantity == Quantity::UpdateRatio;
-    // The inspected step's own point only once the step-through has computed it: its
-    // gradient norm after the backward pass, its update ratio after the update.
-    const TracePointer& trace = m_model->trace();
-    const Reveal reveal = m_model->reveal();
-    const bool hideThisStep = trace && !(ratio ? reveal.updateDone() : reveal.backwardDone(0));
-    const double thisStep = trace ? double(trace->step + 1) : 0.0;
+    const double hidden = m_drawnHiddenStep;
     LogSpan span;
     double first = HUGE_VAL, last = -HUGE_VAL;
     for (size_t k = 0; k < m_lines.size(); ++k) {
@@ -154,8 +166,8 @@ void TensorCurvesChart::redraw()
         }
         const ParameterCurve& curve = *shown[k];
         QList<QPointF> points = ratio ? curve.updateRatio : curve.gradientNorm;
-        if (hideThisStep)
-            points.removeIf([thisStep](const QPointF& p) { return p.x() == thisStep; });
+        if (hidden >= 0)
+            points.removeIf([hidden](const QPointF& p) { return p.x() == hidden; });
         for (QPointF& p : points) {
             p.setY(std::isfinite(p.y()) ? std::max(p.y(), logFloor) : logFloor);
             first = std::min(first, p.x());

@@ -42,10 +42,16 @@ private:
     void ensureCurrent() const;
     void redraw();
     void showValuesOnHover();
+    // The step whose point the step-through still hides (x as the chart counts), or -1.
+    double hiddenStep() const;
 
     InspectorModel* m_model = nullptr;
     Quantity m_quantity = Quantity::GradientNorm;
     bool m_stale = true; // the model moved on since the chart was drawn
+    // What the drawn chart depends on besides the curves: a new step or selection that
+    // changes neither redraws nothing (ten new steps a second arrive while training).
+    int m_drawnLayer = -1;
+    double m_drawnHiddenStep = -1;
     DeferredRedraw m_redraw{[this] {
         if (isVisible())
             ensureCurrent();
