@@ -4,6 +4,7 @@
 // drag it or move it with the arrow keys. Reads the shared InspectorModel.
 #pragma once
 
+#include "DeferredRedraw.h"
 #include "InspectorModel.h"
 #include "ValueScale.h"
 
@@ -70,5 +71,8 @@ private:
     bool m_rowsStale = true;
     mutable std::vector<ValueScale> m_scales; // per row, for the shown layer and reveal
     mutable bool m_scalesStale = true;
+    // A new step repaints on a turn of its own, not in the same paint as the cell diagram
+    // and the equations beside it: the three together took up to 16 ms.
+    DeferredRedraw m_repaint{[this] { update(); }};
     std::vector<std::string> m_vocabulary;
 };
