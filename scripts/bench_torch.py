@@ -15,6 +15,8 @@ This is a reference run by hand, with Debian's torch:
         [--cell lstm,gru] [--hidden 32,128] [--batch 1]
 Install libopenblas0-pthread first; without it Debian's torch falls back to the
 reference BLAS and is about 10x slower. Tests never need torch.
+scripts/bench_libtorch.sh times the same step in PyTorch's C++ library, without Python's
+per-operation overhead.
 """
 import os
 
