@@ -1,7 +1,10 @@
-// Every (step, value) of a run (a loss, an accuracy), handed out decimated: each of at most
-// `buckets` slices of the step range keeps its minimum and maximum, so a spike never
-// disappears from the chart however long the run, and a chart never holds more than
-// 2 * buckets points.
+// The (step, value) points of a run (a loss, an accuracy, a gradient norm), handed out
+// decimated: each of at most `buckets` slices of the step range keeps its minimum and
+// maximum, so a spike never disappears from the chart however long the run, and a chart
+// never holds more than 2 * buckets points. It keeps at most maxPoints itself: when full, it
+// keeps the minimum and maximum of each of maxPoints / 4 equal slices of the steps so far, so
+// a run of millions of steps (thousands a second on a small model) costs neither memory nor
+// time per snapshot.
 #pragma once
 
 #include <QList>
@@ -11,6 +14,8 @@
 
 class StepHistory {
 public:
+    static constexpr size_t maxPoints = 8192;
+
     void append(double step, double value);
     void clear() { m_points.clear(); }
     bool isEmpty() const { return m_points.empty(); }
@@ -20,5 +25,7 @@ public:
     QList<QPointF> decimated(int buckets) const;
 
 private:
+    void compact();
+
     std::vector<QPointF> m_points; // in increasing step order
 };
