@@ -73,8 +73,9 @@ void EquationsView::redraw()
     font.setPointSizeF(font.pointSizeF() * 1.4);
     QTextDocument* page = m_text->document();
     const QString style = pageStyle(palette());
-    const bool restyled = page->defaultFont() != font || page->defaultStyleSheet() != style;
-    if (page->defaultFont() != font)
+    const bool refont = page->defaultFont() != font;
+    const bool restyled = refont || page->defaultStyleSheet() != style;
+    if (refont)
         page->setDefaultFont(font);
     page->setDefaultStyleSheet(style);
     page->setDocumentMargin(10);
