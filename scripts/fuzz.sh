@@ -40,9 +40,9 @@ FLAGS="${flags[*]}"
 export -f up_to_date compile_one
 export CXX out FLAGS
 echo "compiling core/ with $CXX"
-ls core/*.cpp | xargs -P "$(nproc)" -n 1 bash -c 'compile_one "$0"'
+find core -name "*.cpp" | xargs -P "$(nproc)" -n 1 bash -c 'compile_one "$0"'
 rm -f "$out/libcore.a"
-for source in core/*.cpp; do # objects of sources that still exist, and compiled
+for source in $(find core -name "*.cpp"); do # objects of sources that still exist, and compiled
     object="$out/objects/$(basename "$source" .cpp).o"
     if [ -f "$object" ]; then ar qc "$out/libcore.a" "$object"; fi
 done

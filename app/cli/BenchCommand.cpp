@@ -2,7 +2,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
-#include "Benchmark.h"
+#include "training/Benchmark.h"
 
 #include <Eigen/Core>
 

@@ -3,7 +3,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
-#include "CsvImport.h"
+#include "csv/CsvImport.h"
 
 #include <charconv>
 #include <chrono>

@@ -5,7 +5,7 @@
 
 #include "Arguments.h"
 
-#include "CsvImport.h"
+#include "csv/CsvImport.h"
 
 namespace cli {
 

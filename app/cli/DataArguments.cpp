@@ -1,10 +1,10 @@
 #include "DataArguments.h"
 #include "CsvArguments.h"
 
-#include "CsvDataset.h"
-#include "CsvImport.h"
-#include "Generators.h"
-#include "TextDataset.h"
+#include "series/CsvDataset.h"
+#include "csv/CsvImport.h"
+#include "data/Generators.h"
+#include "text/TextDataset.h"
 
 #include <charconv>
 #include <sstream>

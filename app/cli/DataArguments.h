@@ -5,7 +5,7 @@
 
 #include "Arguments.h"
 
-#include "Dataset.h"
+#include "data/Dataset.h"
 
 #include <cstdint>
 #include <memory>

@@ -2,7 +2,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
-#include "GradientCheck.h"
+#include "nn/GradientCheck.h"
 
 #include <cstdio>
 #include <iostream>

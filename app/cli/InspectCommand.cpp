@@ -4,7 +4,7 @@
 #include "Commands.h"
 #include "CsvArguments.h"
 
-#include "CsvImport.h"
+#include "csv/CsvImport.h"
 
 #include <algorithm>
 #include <cstdio>

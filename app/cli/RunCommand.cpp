@@ -2,8 +2,8 @@
 #include "Arguments.h"
 #include "Commands.h"
 
-#include "Inference.h"
-#include "NumericCsv.h"
+#include "nn/Inference.h"
+#include "csv/NumericCsv.h"
 
 #include <iostream>
 

@@ -3,9 +3,9 @@
 #include "Commands.h"
 #include "DataArguments.h"
 
-#include "Inference.h"
-#include "ModelFile.h"
-#include "Trainer.h"
+#include "nn/Inference.h"
+#include "io/ModelFile.h"
+#include "training/Trainer.h"
 
 #include <cmath>
 #include <cstdio>

@@ -2,12 +2,12 @@
 // --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit), --page
 // NAME and --dark for pictures of every page, and --benchmark-ui SECONDS (UI lateness while
 // training flat out).
-#include "DarkPalette.h"
-#include "GuiOptions.h"
-#include "MainWindow.h"
-#include "NoticeBanner.h"
-#include "ResponsivenessBenchmark.h"
-#include "TrainingController.h"
+#include "style/DarkPalette.h"
+#include "session/GuiOptions.h"
+#include "window/MainWindow.h"
+#include "window/NoticeBanner.h"
+#include "window/ResponsivenessBenchmark.h"
+#include "worker/TrainingController.h"
 
 #include <QApplication>
 #include <QScreen>

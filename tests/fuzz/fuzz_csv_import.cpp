@@ -2,9 +2,9 @@
 // series preparation and windowing. A CsvImportError or std::invalid_argument is a correct
 // answer to bad input; a crash, a sanitizer report or any other exception is a bug.
 // The first byte chooses the overrides and the missing-value policy, the rest is the file.
-#include "CsvDataset.h"
-#include "CsvError.h"
-#include "CsvImport.h"
+#include "series/CsvDataset.h"
+#include "csv/CsvError.h"
+#include "csv/CsvImport.h"
 
 #include <cstdint>
 #include <sstream>

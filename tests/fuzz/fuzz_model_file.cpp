@@ -1,7 +1,7 @@
 // libFuzzer target: any bytes through the model loader (lstm::modelFromJson). A
 // ModelFileError is a correct answer to a bad file; a crash, a sanitizer report or any other
 // exception is a bug.
-#include "ModelFile.h"
+#include "io/ModelFile.h"
 
 #include <cstdint>
 #include <string>

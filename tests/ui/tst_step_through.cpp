@@ -1,0 +1,177 @@
+// The step-through state machine walks a recorded step forward, backward and to the update
+// and back again; the shared selection stays inside the trace and follows the playhead.
+#include "inspector/InspectorModel.h"
+#include "RecordedTrace.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+class StepThroughTest : public QObject {
+    Q_OBJECT
+private slots:
+    void walksForwardThenBackwardThenUpdate();
+    void goesBackTheSameWay();
+    void jumpsToBackwardAndUpdate();
+    void revealSaysWhatIsComputed();
+    void resetLeavesTheStepThrough();
+    void emptyStepHasNothingToWalk();
+    void selectionIsClampedToTheTrace();
+    void selectionFollowsThePlayhead();
+    void newTraceRestartsButKeepsTheSelection();
+};
+
+void StepThroughTest::walksForwardThenBackwardThenUpdate()
+{
+    StepThrough walk;
+    walk.reset(3);
+    QVERIFY(!walk.active());
+    QCOMPARE(walk.reveal(), Reveal{});
+    const std::vector<Reveal> expected{{StepPhase::Forward, 0},  {StepPhase::Forward, 1},
+                                       {StepPhase::Forward, 2},  {StepPhase::Backward, 2},
+                                       {StepPhase::Backward, 1}, {StepPhase::Backward, 0},
+                                       {StepPhase::Update, 0}};
+    for (const Reveal& reveal : expected) {
+        QVERIFY(walk.next());
+        QCOMPARE(walk.reveal(), reveal);
+    }
+    QVERIFY(!walk.next()); // the update is the end of the line
+    QCOMPARE(walk.reveal().phase, StepPhase::Update);
+    QVERIFY(walk.finish());
+    QVERIFY(!walk.active());
+}
+
+void StepThroughTest::goesBackTheSameWay()
+{
+    StepThrough walk;
+    walk.reset(2);
+    walk.applyUpdate();
+    const std::vector<Reveal> expected{{StepPhase::Backward, 0}, {StepPhase::Backward, 1},
+                                       {StepPhase::Forward, 1},  {StepPhase::Forward, 0}};
+    for (const Reveal& reveal : expected) {
+        QVERIFY(walk.previous());
+        QCOMPARE(walk.reveal(), reveal);
+    }
+    QVERIFY(!walk.previous()); // nothing before the first timestep
+    QCOMPARE(walk.reveal(), (Reveal{StepPhase::Forward, 0}));
+}
+
+void StepThroughTest::jumpsToBackwardAndUpdate()
+{
+    StepThrough walk;
+    walk.reset(5);
+    QVERIFY(walk.startBackward());
+    QCOMPARE(walk.reveal(), (Reveal{StepPhase::Backward, 4}));
+    QVERIFY(!walk.startBackward());
+    QVERIFY(walk.applyUpdate());
+    QCOMPARE(walk.reveal().phase, StepPhase::Update);
+    QVERIFY(walk.startBackward()); // B again goes back to the start of the backward pass
+    QCOMPARE(walk.reveal(), (Reveal{StepPhase::Backward, 4}));
+}
+
+void StepThroughTest::revealSaysWhatIsComputed()
+{
+    const Reveal forward{StepPhase::Forward, 2};
+    QVERIFY(forward.forwardDone(2));
+    QVERIFY(!forward.forwardDone(3));
+    QVERIFY(!forward.backwardDone(4));
+    QVERIFY(!forward.updateDone());
+    const Reveal backward{StepPhase::Backward, 2};
+    QVERIFY(backward.forwardDone(9));
+    QVERIFY(backward.backwardDone(2));
+    QVERIFY(backward.backwardDone(3));
+    QVERIFY(!backward.backwardDone(1));
+    QVERIFY(!backward.updateDone());
+    const Reveal update{StepPhase::Update, 0};
+    QVERIFY(update.backwardDone(0) && update.updateDone());
+    const Reveal complete;
+    QVERIFY(complete.forwardDone(100) && complete.backwardDone(0) && complete.updateDone());
+}
+
+void StepThroughTest::resetLeavesTheStepThrough()
+{
+    StepThrough walk;
+    walk.reset(4);
+    walk.next();
+    walk.next();
+    walk.reset(4);
+    QVERIFY(!walk.active());
+    QVERIFY(walk.next());
+    QCOMPARE(walk.reveal(), (Reveal{StepPhase::Forward, 0})); // starts over at the first timestep
+}
+
+void StepThroughTest::emptyStepHasNothingToWalk()
+{
+    StepThrough walk;
+    walk.reset(0);
+    QVERIFY(!walk.next());
+    QVERIFY(!walk.startBackward());
+    QVERIFY(!walk.applyUpdate());
+    QVERIFY(!walk.active());
+}
+
+void StepThroughTest::selectionIsClampedToTheTrace()
+{
+    InspectorModel model;
+    model.select(1, 3, 2); // no trace yet: nothing to select
+    QCOMPARE(model.unit(), 0);
+    model.setTrace(testing::recordedTrace({.hidden = 4, .steps = 6, .layers = 2}));
+    QSignalSpy selection(&model, &InspectorModel::selectionChanged);
+    model.select(5, 99, 99);
+    QCOMPARE(model.layer(), 1);
+    QCOMPARE(model.unit(), 3);
+    QCOMPARE(model.timestep(), 5);
+    QCOMPARE(selection.count(), 1);
+    model.select(-1, 2, -1);
+    QCOMPARE(model.layer(), 1);
+    QCOMPARE(model.unit(), 2);
+    QCOMPARE(model.timestep(), 5);
+    model.select(1, 2, 5); // no change, no signal
+    QCOMPARE(selection.count(), 2);
+    QCOMPARE(model.selectedLayer(), &model.trace()->layers[1]);
+}
+
+void StepThroughTest::selectionFollowsThePlayhead()
+{
+    InspectorModel model;
+    model.setTrace(testing::recordedTrace({.steps = 3}));
+    model.setTimestep(1);
+    QSignalSpy reveal(&model, &InspectorModel::revealChanged);
+    model.nextInStep();
+    QCOMPARE(model.timestep(), 0);
+    QVERIFY(!model.showGradients());
+    model.startBackward();
+    QCOMPARE(model.timestep(), 2);
+    QVERIFY(model.showGradients()); // the backward pass is about gradients
+    model.previousInStep();          // back to the end of the forward pass
+    QCOMPARE(model.reveal(), (Reveal{StepPhase::Forward, 2}));
+    QVERIFY(!model.showGradients());
+    model.applyUpdate();
+    QVERIFY(model.reveal().updateDone());
+    model.finishStepThrough();
+    QVERIFY(!model.steppingThrough());
+    QCOMPARE(reveal.count(), 5);
+}
+
+void StepThroughTest::newTraceRestartsButKeepsTheSelection()
+{
+    InspectorModel model;
+    model.setTrace(testing::recordedTrace({.hidden = 8, .steps = 10}));
+    model.select(0, 6, 7);
+    model.nextInStep();
+    model.nextInStep();
+    QSignalSpy changed(&model, &InspectorModel::traceChanged);
+    model.setTrace(testing::recordedTrace({.hidden = 8, .steps = 10, .seed = 8}));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!model.steppingThrough());
+    QCOMPARE(model.unit(), 6);
+    QCOMPARE(model.timestep(), 1); // where the playhead left it
+    model.setTrace(testing::recordedTrace({.hidden = 3, .steps = 4}));
+    QCOMPARE(model.unit(), 2); // clamped into the smaller model
+    QCOMPARE(model.timestep(), 1);
+    model.setTrace(nullptr);
+    QCOMPARE(model.steps(), 0);
+    QCOMPARE(model.selectedLayer(), nullptr);
+}
+
+QTEST_GUILESS_MAIN(StepThroughTest)
+#include "tst_step_through.moc"

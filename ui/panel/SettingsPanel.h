@@ -1,0 +1,54 @@
+// The side panel: Data (DataSection: a built-in data set and every one of its parameters, a
+// text file, or a CSV file through the import dialog), Model (cell, sizes, truncation, batch)
+// and Training (optimizer, learning rate, clipping, seed). Learning rate and clipping apply
+// live; everything else asks for a rebuild.
+#pragma once
+
+#include "session/SessionSettings.h"
+
+#include <QWidget>
+
+class DataSection;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+class SettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPanel(QWidget* parent = nullptr);
+
+    void setSettings(const SessionSettings& settings); // fills the widgets without signalling
+    SessionSettings settings() const;
+    // How text samples are written, set elsewhere (TextSamplePanel) but part of the session.
+    void setTextSampling(const TextSampling& sampling) { m_sampling = sampling; }
+
+    // A file the user dropped or chose: a .csv, .tsv or .psv opens the import dialog, any
+    // other file becomes text data.
+    void openDataFile(const QString& path);
+
+signals:
+    void learningRateChanged(double rate);
+    void clipNormChanged(double norm);
+    void rebuildRequested(const SessionSettings& settings);
+
+private:
+    QWidget* buildModelSection();
+    QWidget* buildTrainingSection();
+    void requestRebuild();
+
+    bool m_filling = false;
+    TextSampling m_sampling;
+    DataSection* m_data = nullptr;
+    QComboBox* m_cell = nullptr;
+    QSpinBox* m_hidden = nullptr;
+    QSpinBox* m_layers = nullptr;
+    QSpinBox* m_truncation = nullptr;
+    QSpinBox* m_batch = nullptr;
+    QComboBox* m_optimizer = nullptr;
+    QDoubleSpinBox* m_learningRate = nullptr;
+    QDoubleSpinBox* m_clip = nullptr;
+    QCheckBox* m_forgetBias = nullptr;
+    QSpinBox* m_seed = nullptr;
+};

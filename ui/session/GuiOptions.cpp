@@ -1,0 +1,138 @@
+#include "session/GuiOptions.h"
+
+#include "inspector/Inspector.h"
+#include "window/MainWindow.h"
+#include "worker/TrainingController.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+
+#include <memory>
+
+QString GuiOptions::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("LSTM Lab: watch an LSTM learn."));
+    parser.addHelpOption();
+    const QList<QCommandLineOption> sessionOptions{
+        {"dataset", "Built-in data set.", "name"},  {"cell", "lstm, lstm-peephole, lstm-1997, gru or rnn.", "name"},
+        {"hidden", "Hidden units per layer.", "n"}, {"layers", "Stacked layers, 1 to 4.", "n"},
+        {"lr", "Learning rate.", "rate"},           {"seed", "Random seed.", "n"},
+        {"params", "Data set parameters, e.g. frequency=0.05.", "k=v,..."},
+        {"text", "Train on a UTF-8 text: predict the next character.", "file"},
+        {"csv", "Train on a CSV series: predict the targets from the inputs.", "file"},
+        {"seq-len", "With --text or --csv: timesteps per sequence.", "n"},
+        {"inputs", "CSV input columns (default: every number column).", "a,b,..."},
+        {"targets", "CSV target columns (default: the last number column).", "a,b,..."},
+        {"horizon", "CSV: predict the targets this many rows ahead.", "n"},
+        {"delimiter", "CSV delimiter: \",\", \";\", tab or \"|\" (default: detected).", "x"},
+        {"decimal", "CSV decimal mark: \".\" or \",\" (default: detected).", "mark"},
+        {"header", "CSV: the first row names the columns (default: detected)."},
+        {"no-header", "CSV: the first row is data (default: detected)."},
+        {"date-order", "CSV: how to read 01/02/2020, dmy or mdy (default: detected).", "order"},
+        {"time-column", "CSV: the time axis column, or none (default: detected).", "name"},
+        {"missing", "CSV missing values: interpolate, forward-fill, drop or keep.", "policy"},
+        {"temperature", "Text samples: the sampling temperature (default 0.8).", "t"},
+        {"sample-every", "Text samples: a new one every this many steps (default 100).", "n"},
+        {"prompt", "Text samples: the text the model reads before it writes.", "text"}};
+    parser.addOptions(sessionOptions);
+    const QCommandLineOption autoplayOption("autoplay", "Start training at once.");
+    const QCommandLineOption screenshotOption("screenshot", "Save a PNG of the window and exit.", "file");
+    const QCommandLineOption afterStepsOption("after-steps", "With --screenshot: train this many steps first.", "n");
+    const QCommandLineOption sizeOption("size", "Window size, e.g. 1920x1080.", "WxH");
+    const QCommandLineOption benchmarkOption("benchmark-ui", "Measure UI lateness while training flat out.", "seconds");
+    const QCommandLineOption windowOnlyOption("window-only", "With --benchmark-ui: only the main window, no extra views.");
+    const QCommandLineOption pageOption("page", "Open on a page: training, cell, heatmaps, gradients or text.", "name");
+    const QCommandLineOption darkOption("dark", "Dark colours, e.g. for a dim room.");
+    const QCommandLineOption timestepOption("timestep", "With --screenshot: the timestep the inspector shows.", "t");
+    parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
+                       darkOption, timestepOption, windowOnlyOption});
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet("help")) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        std::exit(0);
+    }
+
+    bool anySession = false;
+    QStringList sessionArguments;
+    for (const QCommandLineOption& option : sessionOptions)
+        if (parser.isSet(option)) {
+            sessionArguments << "--" + option.names().first();
+            if (!option.valueName().isEmpty())
+                sessionArguments << parser.value(option);
+            anySession = true;
+        }
+    settings = anySession ? SessionSettings::demo() : SessionSettings::load(QSettings());
+    if (!anySession)
+        notice = settings.fallBackWhenFileIsGone();
+    if (const QString error = settings.applyArguments(sessionArguments); !error.isEmpty())
+        return error;
+    if (const QString file = settings.dataFile(); anySession && !file.isEmpty() && !QFileInfo(file).isFile())
+        return QStringLiteral("%1: no such file").arg(file);
+    autoplay = parser.isSet(autoplayOption);
+    dark = parser.isSet(darkOption);
+    benchmarkEveryView = !parser.isSet(windowOnlyOption);
+    page = parser.value(pageOption);
+    if (!page.isEmpty() && !MainWindow::pageNames().contains(page))
+        return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));
+    screenshot = parser.value(screenshotOption);
+    bool ok = true;
+    if (parser.isSet(afterStepsOption))
+        afterSteps = parser.value(afterStepsOption).toLong(&ok);
+    if (!ok || afterSteps < 0)
+        return QStringLiteral("--after-steps takes a number of steps");
+    if (parser.isSet(timestepOption))
+        timestep = parser.value(timestepOption).toInt(&ok);
+    if (!ok || timestep < -1)
+        return QStringLiteral("--timestep takes a timestep number");
+    if (parser.isSet(benchmarkOption)) {
+        benchmarkSeconds = parser.value(benchmarkOption).toDouble(&ok);
+        if (!ok || benchmarkSeconds <= 0)
+            return QStringLiteral("--benchmark-ui takes a number of seconds");
+    }
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split('x');
+        size = parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
+        if (size.width() < 200 || size.height() < 200)
+            return QStringLiteral("--size takes WIDTHxHEIGHT, e.g. 1280x720");
+    }
+    return {};
+}
+
+void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
+{
+    TrainingController* controller = window.controller();
+    window.setAskBeforeRebuild(false);
+    const QString file = screenshot;
+    const long steps = afterSteps;
+    const int shownTimestep = timestep;
+    auto taken = std::make_shared<bool>(false);
+    QObject::connect(controller, &TrainingController::snapshotChanged, &window,
+                     [&window, controller, file, steps, shownTimestep, taken](const SnapshotPointer& snapshot) {
+                         if (*taken || (snapshot->step < steps && !snapshot->diverged))
+                             return;
+                         *taken = true;
+                         controller->pause();
+                         if (shownTimestep >= 0)
+                             QTimer::singleShot(250, &window, [&window, shownTimestep] {
+                                 window.inspector()->model()->setTimestep(shownTimestep);
+                             });
+                         // Let the last snapshot reach every view and the layout settle.
+                         QTimer::singleShot(500, &window, [&window, file] {
+                             const bool saved = window.grab().save(file);
+                             std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
+                                          qPrintable(file));
+                             QApplication::exit(saved ? 0 : 1);
+                         });
+                     });
+    QObject::connect(controller, &TrainingController::rebuildFailed, &window, [](const QString& message) {
+        std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(message));
+        QApplication::exit(2);
+    });
+    if (steps > 0)
+        controller->play();
+}

@@ -1,0 +1,126 @@
+#include "window/ResponsivenessBenchmark.h"
+
+#include "inspector/cell/CellPage.h"
+#include "inspector/gradients/GradientFlowView.h"
+#include "inspector/heatmaps/HeatmapView.h"
+#include "inspector/Inspector.h"
+#include "window/MainWindow.h"
+#include "session/SessionDataset.h"
+#include "inspector/text/TextInspectorPage.h"
+#include "panel/SettingsPanel.h"
+#include "worker/TrainingController.h"
+
+#include "training/Trainer.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace {
+
+double percentile(std::vector<double> values, double fraction)
+{
+    if (values.empty())
+        return 0;
+    const auto k = static_cast<std::ptrdiff_t>(fraction * double(values.size() - 1));
+    std::nth_element(values.begin(), values.begin() + k, values.end());
+    return values[size_t(k)];
+}
+
+double headlessStepsPerSecond(const SessionSettings& settings, double seconds)
+{
+    auto data = makeSessionDataset(settings); // the same data the window trains on: built-in, text or CSV
+    lstm::Trainer<float> trainer(lstm::modelFor(data->shape(), settings.model), settings.train);
+    lstm::Random sampler(settings.train.seed + 1);
+    const auto source = [&](lstm::SequenceBatch<double>& out) {
+        data->sampleTrainBatch(sampler, settings.train.batchSize, out);
+    };
+    QElapsedTimer clock;
+    clock.start();
+    long steps = 0;
+    while (clock.elapsed() < seconds * 1000) {
+        trainer.step(source);
+        ++steps;
+    }
+    return double(steps) / (double(clock.elapsed()) / 1000.0);
+}
+
+// Every inspector page in a window of its own, beside the main window's charts, so every
+// view draws every snapshot while the benchmark runs.
+std::vector<std::unique_ptr<QWidget>> openEveryView(MainWindow& window)
+{
+    InspectorModel* model = window.inspector()->model();
+    std::vector<std::unique_ptr<QWidget>> views;
+    views.push_back(std::make_unique<CellPage>(model));
+    views.push_back(std::make_unique<HeatmapView>(model));
+    views.push_back(std::make_unique<GradientFlowView>(model));
+    views.push_back(std::make_unique<TextInspectorPage>(model));
+    for (const auto& view : views) {
+        view->resize(960, 540);
+        view->show();
+    }
+    return views;
+}
+
+struct Probe {
+    std::vector<std::unique_ptr<QWidget>> views;
+    QTimer timer;
+    QElapsedTimer sinceLast;
+    QElapsedTimer total;
+    std::vector<double> lateness;
+    long firstStep = 0;
+};
+
+} // namespace
+
+void runResponsivenessBenchmark(MainWindow& window, double seconds, bool everyView)
+{
+    constexpr int intervalMs = 10;
+    auto probe = std::make_shared<Probe>();
+    if (everyView)
+        probe->views = openEveryView(window);
+    TrainingController* controller = window.controller();
+    probe->timer.setTimerType(Qt::PreciseTimer);
+    probe->timer.setInterval(intervalMs);
+    QObject::connect(&probe->timer, &QTimer::timeout, &window, [probe, controller, &window, seconds, everyView] {
+        probe->lateness.push_back(std::max(0.0, double(probe->sinceLast.nsecsElapsed()) / 1e6 - intervalMs));
+        probe->sinceLast.start();
+        if (probe->total.elapsed() < seconds * 1000)
+            return;
+        probe->timer.stop();
+        probe->views.clear();
+        const double elapsed = double(probe->total.elapsed()) / 1000.0;
+        ResponsivenessResult result;
+        result.uiStepsPerSecond = double(controller->currentStep() - probe->firstStep) / elapsed;
+        controller->pause();
+        result.p50LatenessMs = percentile(probe->lateness, 0.5);
+        result.p95LatenessMs = percentile(probe->lateness, 0.95);
+        result.p99LatenessMs = percentile(probe->lateness, 0.99);
+        result.maxLatenessMs = *std::max_element(probe->lateness.begin(), probe->lateness.end());
+        result.headlessStepsPerSecond = headlessStepsPerSecond(window.settingsPanel()->settings(), seconds);
+        std::printf("UI timer lateness over %.0f s, %s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, "
+                    "max %.2f ms (%zu ticks)\n",
+                    elapsed, everyView ? "every view open" : "main window only", result.p50LatenessMs, result.p95LatenessMs, result.p99LatenessMs, result.maxLatenessMs,
+                    probe->lateness.size());
+        std::printf("training: %.0f steps/s with the window live, %.0f steps/s headless (%.0f%%)\n",
+                    result.uiStepsPerSecond, result.headlessStepsPerSecond,
+                    100.0 * result.uiStepsPerSecond / result.headlessStepsPerSecond);
+        QApplication::exit(0);
+    });
+    // Start measuring once the first snapshot is on screen and training is running.
+    QObject::connect(controller, &TrainingController::snapshotChanged, &window,
+                     [probe, controller](const SnapshotPointer& snapshot) {
+                         if (!snapshot->running || probe->timer.isActive() || probe->total.isValid())
+                             return;
+                         probe->firstStep = controller->currentStep();
+                         probe->total.start();
+                         probe->sinceLast.start();
+                         probe->timer.start();
+                     });
+    controller->play();
+}

@@ -1,0 +1,60 @@
+#include "window/TrainingToolBar.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+
+namespace {
+// The speed slider's stops, in steps per second; the last means as fast as possible.
+const QList<double> speeds{1, 2, 5, 10, 20, 50, 100, 200, 500, 0};
+} // namespace
+
+TrainingToolBar::TrainingToolBar(QWidget* parent) : QToolBar(tr("Training"), parent)
+{
+    setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    setMovable(false);
+    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play->setShortcut(Qt::Key_Space);
+    m_play->setToolTip(tr("Start or pause training (Space)"));
+    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"));
+    m_step->setShortcuts({QKeySequence(Qt::Key_S), QKeySequence(Qt::Key_Right)});
+    m_step->setToolTip(tr("Pause and make exactly one optimizer step (S or Right)"));
+    m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    m_reset->setShortcut(Qt::Key_R);
+    m_reset->setToolTip(tr("Start again from fresh random weights with the same seed (R)"));
+    addSeparator();
+    addWidget(new QLabel(tr(" Speed ")));
+    m_speed = new QSlider(Qt::Horizontal);
+    m_speed->setRange(0, int(speeds.size()) - 1);
+    m_speed->setPageStep(1);
+    m_speed->setFixedWidth(160);
+    m_speed->setToolTip(tr("From one step per second, to watch each step, to as fast as possible"));
+    addWidget(m_speed);
+    m_speedLabel = new QLabel;
+    m_speedLabel->setMinimumWidth(110);
+    addWidget(m_speedLabel);
+    connect(m_speed, &QSlider::valueChanged, this, [this] {
+        const double value = stepsPerSecond();
+        m_speedLabel->setText(value > 0 ? tr(" %1 steps/s").arg(value) : tr(" as fast as possible"));
+        emit stepsPerSecondChanged(value);
+    });
+    setSpeedIndex(int(speeds.size()) - 1);
+}
+
+double TrainingToolBar::stepsPerSecond() const
+{
+    return speeds[m_speed->value()];
+}
+
+void TrainingToolBar::setSpeedIndex(int index)
+{
+    m_speed->setValue(index);
+    m_speedLabel->setText(stepsPerSecond() > 0 ? tr(" %1 steps/s").arg(stepsPerSecond()) : tr(" as fast as possible"));
+}
+
+void TrainingToolBar::setRunning(bool running)
+{
+    m_play->setText(running ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+}
