@@ -17,5 +17,7 @@ int gradcheckCommand(const Words& words);
 int benchCommand(const Words& words);
 int inspectCommand(const Words& words);
 int benchCsvCommand(const Words& words);
+int compareCommand(const Words& words);
+int sweepCommand(const Words& words);
 
 } // namespace cli

@@ -21,22 +21,6 @@ const std::vector<std::pair<std::string, std::string>> ownedOptions{
     {"date-order", "csv"}, {"time-column", "csv"}, {"missing", "csv"},
 };
 
-lstm::GeneratorSettings parseParams(const std::string& text)
-{
-    lstm::GeneratorSettings settings;
-    std::istringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        const auto equals = item.find('=');
-        double value = 0;
-        const char* end = item.data() + item.size();
-        if (equals == std::string::npos ||
-            std::from_chars(item.data() + equals + 1, end, value).ptr != end || equals + 1 == item.size())
-            throw UsageError("--params takes KEY=NUMBER pairs separated by commas, got \"" + item + "\"");
-        settings[item.substr(0, equals)] = value;
-    }
-    return settings;
-}
 
 std::vector<std::string> columnNames(const std::string& text)
 {
@@ -131,6 +115,23 @@ std::string dataHelp()
                 << "): " << p.help << "\n";
     }
     return out.str();
+}
+
+lstm::GeneratorSettings parseParams(const std::string& text)
+{
+    lstm::GeneratorSettings settings;
+    std::istringstream stream(text);
+    std::string item;
+    while (std::getline(stream, item, ',')) {
+        const auto equals = item.find('=');
+        double value = 0;
+        const char* end = item.data() + item.size();
+        if (equals == std::string::npos ||
+            std::from_chars(item.data() + equals + 1, end, value).ptr != end || equals + 1 == item.size())
+            throw UsageError("--params takes KEY=NUMBER pairs separated by commas, got \"" + item + "\"");
+        settings[item.substr(0, equals)] = value;
+    }
+    return settings;
 }
 
 } // namespace cli

@@ -6,6 +6,7 @@
 #include "Arguments.h"
 
 #include "data/Dataset.h"
+#include "data/Generators.h"
 
 #include <cstdint>
 #include <memory>
@@ -17,6 +18,8 @@ void declareDataOptions(Arguments& args);
 // Throws UsageError for contradictory options; CsvImportError, TextError or
 // std::invalid_argument for a file that cannot be read or does not fit the options.
 std::unique_ptr<lstm::Dataset> makeDataset(const Arguments& args, std::uint64_t seed);
-std::string dataHelp(); // the built-in data sets and their parameters, for --help
+std::string dataHelp();
+// --params as KEY -> value; throws UsageError when it is not KEY=NUMBER,...
+lstm::GeneratorSettings parseParams(const std::string& text); // the built-in data sets and their parameters, for --help
 
 } // namespace cli

@@ -2,10 +2,11 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "DataArguments.h"
+#include "TrainArguments.h"
 
 #include "nn/Inference.h"
 #include "io/ModelFile.h"
-#include "training/Trainer.h"
+#include "training/TrainingRun.h"
 
 #include <cmath>
 #include <cstdio>
@@ -20,54 +21,10 @@ Arguments trainArguments()
 {
     Arguments args("train");
     declareDataOptions(args);
-    args.option("cell", "NAME", "lstm", "lstm, lstm-peephole, lstm-1997, gru or rnn")
-        .option("hidden", "N", "16", "hidden units per layer")
-        .option("layers", "N", "1", "stacked recurrent layers, 1 to 4")
-        .option("batch", "N", "16", "sequences per mini-batch")
-        .option("truncation", "K", "0", "truncated BPTT window in timesteps, 0 for full BPTT")
-        .option("optimizer", "NAME", "adam", "sgd, momentum, rmsprop or adam")
-        .option("lr", "RATE", "0.01", "learning rate")
-        .option("clip", "NORM", "0", "clip gradients to this global norm, 0 for off")
-        .flag("forget-bias-one", "start the forget gate's bias at 1")
-        .option("steps", "N", "500", "optimizer steps")
-        .option("eval-every", "N", "50", "validate every N steps")
-        .option("seed", "N", "1", "random seed: same seed and options give the same run")
-        .option("precision", "TYPE", "float", "float or double")
+    declareTrainingOptions(args, true);
+    args.option("precision", "TYPE", "float", "float or double")
         .option("save", "FILE", "", "save the trained model to FILE");
     return args;
-}
-
-struct TrainSetup {
-    lstm::ModelChoices model;
-    lstm::TrainConfig train;
-    int steps = 0;
-    int evalEvery = 0;
-    std::string savePath;
-};
-
-TrainSetup readSetup(const Arguments& args)
-{
-    TrainSetup setup;
-    const auto cell = lstm::parseCellKind(args.text("cell"));
-    if (!cell)
-        throw UsageError("--cell must be lstm, lstm-peephole, lstm-1997, gru or rnn, got \"" + args.text("cell") + "\"");
-    const auto optimizer = lstm::parseOptimizerKind(args.text("optimizer"));
-    if (!optimizer)
-        throw UsageError("--optimizer must be sgd, momentum, rmsprop or adam, got \"" + args.text("optimizer") + "\"");
-    setup.model.cell = *cell;
-    setup.model.hiddenSize = args.integer("hidden", 1, 4096);
-    setup.model.layers = args.integer("layers", 1, 4);
-    setup.train.optimizer = *optimizer;
-    setup.train.learningRate = args.number("lr", 0, 100);
-    setup.train.clipNorm = args.number("clip", 0, 1e12);
-    setup.train.batchSize = args.integer("batch", 1, 4096);
-    setup.train.truncation = args.integer("truncation", 0, 10000);
-    setup.train.forgetBiasOne = args.has("forget-bias-one");
-    setup.train.seed = std::uint64_t(args.integer("seed", 0, 2'000'000'000));
-    setup.steps = args.integer("steps", 1, 100'000'000);
-    setup.evalEvery = args.integer("eval-every", 1, 100'000'000);
-    setup.savePath = args.text("save");
-    return setup;
 }
 
 class Progress {
@@ -95,48 +52,39 @@ private:
 };
 
 template <typename S>
-int train(const TrainSetup& setup, const lstm::Dataset& data)
+int train(const TrainSetup& setup, const lstm::Dataset& data, const std::string& savePath)
 {
-    const lstm::SequenceBatch<double>& validation = data.validationSet();
-    lstm::Trainer<S> trainer(lstm::modelFor(data.shape(), setup.model), setup.train);
-    lstm::Random sampler(setup.train.seed + 1);
-    const auto source = [&](lstm::SequenceBatch<double>& out) {
-        data.sampleTrainBatch(sampler, setup.train.batchSize, out);
-    };
+    lstm::TrainingRun<S> run(data, lstm::modelFor(data.shape(), setup.model), setup.train, setup.stop);
     Progress progress(setup.steps);
-    double lossSum = 0;
-    int lossCount = 0;
-    double trainLoss = 0;
-    double validationLoss = trainer.evaluate(validation);
-    while (trainer.steps() < setup.steps) {
-        const lstm::StepResult result = trainer.step(source);
-        if (result.diverged) {
-            std::printf("\ntraining diverged at step %ld (loss %g, gradient norm %g): the learning rate is probably "
-                        "too high; the last good weights are kept\n",
-                        result.step + 1, result.loss, result.gradientNorm);
+    while (!run.stopped()) {
+        run.advance(setup.evalEvery - run.steps() % setup.evalEvery);
+        if (run.reason() == lstm::StopReason::Diverged) {
+            std::printf("\ntraining diverged at step %ld: the learning rate is probably too high; the last good "
+                        "weights are kept\n",
+                        run.steps() + 1);
             break;
         }
-        lossSum += result.loss;
-        ++lossCount;
-        if (result.step % setup.evalEvery == 0 || result.step == setup.steps) {
-            trainLoss = lossSum / lossCount;
-            lossSum = 0;
-            lossCount = 0;
-            validationLoss = trainer.evaluate(validation);
-            progress.report(result.step, trainLoss, validationLoss);
-            progress.flush();
-        }
+        const lstm::Evaluation& evaluation = run.evaluate();
+        progress.report(evaluation.step, evaluation.trainLoss, evaluation.validationLoss);
+        progress.flush();
     }
-    std::printf("final train loss %.6g validation loss %.6g after %ld steps\n", trainLoss, validationLoss,
-                trainer.steps());
-    if (const auto score = data.score(validation, trainer.predict(validation)))
-        std::printf("%s %.4g (%s): %s\n", score->name.c_str(), score->value, score->criterion.c_str(),
-                    score->solved ? "solved" : "not solved");
-    if (!setup.savePath.empty()) {
-        lstm::saveModel(setup.savePath, lstm::modelFromNetwork(trainer.network()));
-        std::printf("saved %s\n", setup.savePath.c_str());
+    const lstm::Evaluation& last = run.last();
+    if (run.reason() == lstm::StopReason::Solved)
+        std::printf("\n%s at step %ld\n", lstm::describe(run.reason()).c_str(), run.steps());
+    if (run.reason() == lstm::StopReason::NoImprovement)
+        std::printf("\n%s at step %ld; keeping the best weights, of step %ld (validation loss %.6g)\n",
+                    lstm::describe(run.reason()).c_str(), run.steps(), run.earlyStopping().bestStep(),
+                    run.earlyStopping().bestLoss());
+    std::printf("final train loss %.6g validation loss %.6g after %ld steps\n", last.trainLoss, last.validationLoss,
+                run.steps());
+    if (last.score)
+        std::printf("%s %.4g (%s): %s\n", last.score->name.c_str(), last.score->value, last.score->criterion.c_str(),
+                    last.score->solved ? "solved" : "not solved");
+    if (!savePath.empty()) {
+        lstm::saveModel(savePath, lstm::modelFromNetwork(run.trainer().network()));
+        std::printf("saved %s\n", savePath.c_str());
     }
-    return trainer.steps() == setup.steps ? 0 : 1;
+    return run.reason() == lstm::StopReason::Diverged ? 1 : 0;
 }
 
 } // namespace
@@ -149,12 +97,14 @@ int trainCommand(const Words& words)
         std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage() << dataHelp();
         return 0;
     }
-    const TrainSetup setup = readSetup(args);
+    TrainSetup setup = readTrainSetup(args);
+    setup.model.cell = readCell(args);
+    const std::string savePath = args.text("save");
     const std::string precision = args.text("precision");
     if (precision != "float" && precision != "double")
         throw UsageError("--precision must be float or double, got \"" + precision + "\"");
     const std::unique_ptr<lstm::Dataset> data = makeDataset(args, setup.train.seed);
-    return precision == "double" ? train<double>(setup, *data) : train<float>(setup, *data);
+    return precision == "double" ? train<double>(setup, *data, savePath) : train<float>(setup, *data, savePath);
 }
 
 } // namespace cli

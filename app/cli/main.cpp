@@ -16,6 +16,8 @@ const char* overview =
     "usage: lstm-lab-cli COMMAND [options]   (lstm-lab-cli COMMAND --help for its options)\n\n"
     "commands:\n"
     "  train      train a model on a data set, optionally --save it\n"
+    "  compare    train 2 to 4 cells side by side on the same batches\n"
+    "  sweep      train each cell at each value of a parameter (e.g. the lag): how long can it remember?\n"
     "  run        one sequence forward through a model: outputs and states as CSV\n"
     "  grad       loss and every parameter's gradient for one sequence, as JSON\n"
     "  gradcheck  check every gradient against finite differences\n"
@@ -37,6 +39,7 @@ int main(int argc, char** argv)
         {"train", cli::trainCommand},         {"run", cli::runCommand},     {"grad", cli::gradCommand},
         {"gradcheck", cli::gradcheckCommand}, {"bench", cli::benchCommand},
         {"inspect", cli::inspectCommand},     {"bench-csv", cli::benchCsvCommand},
+        {"compare", cli::compareCommand},     {"sweep", cli::sweepCommand},
     };
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::fputs(overview, argc < 2 ? stderr : stdout);

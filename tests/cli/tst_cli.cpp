@@ -1,5 +1,6 @@
 // lstm-lab-cli as a user meets it: each command end to end on real files, and every kind
 // of mistake answered with one line naming what is wrong and exit status 2.
+#include "CliProcess.h"
 #include "TestSupport.h"
 
 #include "nn/Inference.h"
@@ -13,22 +14,6 @@
 using namespace lstm;
 
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(LSTM_LAB_CLI), arguments);
-    if (!process.waitForFinished(120'000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
 
 QString datasetPath(const QString& name)
 {
@@ -115,6 +100,17 @@ void CliTest::mistakesExitWithTwo_data()
     QTest::newRow("inspect bad delimiter") << QStringList{"inspect", notANumber, "--delimiter", "x"} << "--delimiter must be";
     QTest::newRow("inspect decimal and delimiter clash") << QStringList{"inspect", notANumber, "--delimiter", ",", "--decimal", ","}
                                                          << "--delimiter and --decimal cannot both be";
+    QTest::newRow("compare with one cell") << QStringList{"compare", "--cells", "lstm"} << "--cells takes 2 to 4 cells, got 1";
+    QTest::newRow("compare an unknown cell") << QStringList{"compare", "--cells", "rnn,lstn"} << "--cells takes cell names";
+    QTest::newRow("compare without cells") << QStringList{"compare"} << "--cells is required";
+    QTest::newRow("sweep a word") << QStringList{"sweep", "--dataset", "remember-first", "--param", "lag=4,x", "--cells", "rnn", "--output", path("s.csv")}
+                                           << "--param lag takes numbers separated by commas, got \"x\"";
+    QTest::newRow("sweep without a value") << QStringList{"sweep", "--dataset", "remember-first", "--param", "lag=", "--cells", "rnn", "--output", path("s.csv")}
+                                           << "--param lag needs at least one value";
+    QTest::newRow("sweep an unknown data set") << QStringList{"sweep", "--dataset", "nope", "--param", "lag=2", "--cells", "rnn", "--output", path("s.csv")}
+                                               << "--dataset \"nope\" is not a built-in data set";
+    QTest::newRow("sweep an unknown parameter") << QStringList{"sweep", "--dataset", "remember-first", "--param", "speed=2", "--cells", "rnn", "--output", path("s.csv")}
+                                                << "speed";
     QTest::newRow("bench-csv too few columns") << QStringList{"bench-csv", "--cols", "1"} << "--cols must be a whole number from 2";
 }
 

@@ -1,0 +1,105 @@
+// Training from the command line that stops by itself and compares cells: train
+// --until-solved and --patience, compare's closing line per model, and sweep's table, each
+// in the exact form scripts rely on.
+#include "CliProcess.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+class CliTrainingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void trainStopsWhenSolved();
+    void trainStopsEarlyAndKeepsTheBestWeights();
+    void compareEndsWithOneLinePerModel();
+    void compareOfOneCellTwiceGivesOneResultTwice();
+    void sweepWritesTheTable();
+};
+
+namespace {
+
+QStringList lines(const QString& text)
+{
+    return text.split('\n', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+void CliTrainingTest::trainStopsWhenSolved()
+{
+    const CliResult result = runCli({"train", "--dataset", "remember-first", "--params", "lag=3", "--until-solved",
+                                     "--steps", "20000", "--eval-every", "25"});
+    QCOMPARE(result.exitCode, 0);
+    const QRegularExpression stopped(QStringLiteral("^solved the task at step (\\d+)$"), QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = stopped.match(result.out);
+    QVERIFY2(match.hasMatch(), qPrintable(result.out));
+    const long step = match.captured(1).toLong();
+    QVERIFY(step > 0 && step < 20000 && step % 25 == 0);
+    QVERIFY2(lines(result.out).last().endsWith(": solved"), qPrintable(result.out));
+}
+
+void CliTrainingTest::trainStopsEarlyAndKeepsTheBestWeights()
+{
+    const CliResult result = runCli({"train", "--dataset", "sine", "--params", "noise=0.5,length=400", "--lr", "0.03",
+                                     "--patience", "3", "--steps", "200000", "--eval-every", "20"});
+    QCOMPARE(result.exitCode, 0);
+    const QRegularExpression stopped(QStringLiteral("stopped early: the validation loss stopped improving at step (\\d+); "
+                                                    "keeping the best weights, of step (\\d+) \\(validation loss ([0-9.e-]+)\\)"));
+    const QRegularExpressionMatch match = stopped.match(result.out);
+    QVERIFY2(match.hasMatch(), qPrintable(result.out));
+    QCOMPARE(match.captured(1).toLong() - match.captured(2).toLong(), 60L);
+    // The final line reports the kept model: its validation loss is the best one.
+    QVERIFY2(result.out.contains("validation loss " + match.captured(3) + " after " + match.captured(1) + " steps"),
+             qPrintable(result.out));
+}
+
+void CliTrainingTest::compareEndsWithOneLinePerModel()
+{
+    const CliResult result = runCli({"compare", "--dataset", "remember-first", "--params", "lag=5", "--cells",
+                                     "rnn,lstm,gru", "--steps", "60", "--eval-every", "20"});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList all = lines(result.out);
+    QVERIFY(all.size() >= 3);
+    const QStringList cells{"rnn", "lstm", "gru"};
+    for (int k = 0; k < 3; ++k) {
+        const QString line = all[all.size() - 3 + k];
+        const QRegularExpression form("^model " + cells[k] + ": accuracy [0-9.]+ \\((solved|not solved)\\) after 60 steps$");
+        QVERIFY2(form.match(line).hasMatch(), qPrintable(line));
+    }
+    QVERIFY(result.out.contains("step 20 ") && result.out.contains("step 40 "));
+}
+
+void CliTrainingTest::compareOfOneCellTwiceGivesOneResultTwice()
+{
+    const CliResult result = runCli({"compare", "--dataset", "sine", "--cells", "lstm,lstm", "--steps", "40"});
+    QCOMPARE(result.exitCode, 0);
+    const QStringList all = lines(result.out);
+    QVERIFY(all.size() >= 2);
+    QVERIFY2(all.last().startsWith("model lstm: validation loss "), qPrintable(all.last()));
+    QCOMPARE(all[all.size() - 2], all.last()); // lock-step: the same batches, the same seed
+}
+
+void CliTrainingTest::sweepWritesTheTable()
+{
+    QTemporaryDir dir;
+    const QString output = dir.filePath("sweep.csv");
+    const CliResult result = runCli({"sweep", "--dataset", "remember-first", "--param", "lag=2,40", "--cells", "rnn,lstm",
+                                     "--steps", "100", "--eval-every", "25", "--output", output});
+    QCOMPARE(result.exitCode, 0);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList rows = lines(QString::fromUtf8(file.readAll()));
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[0], QStringLiteral("cell,lag,score,solved,steps_to_solve"));
+    const QRegularExpression row("^(rnn|lstm),(2|40),[0-9.e-]+,(true,\\d+|false,)$");
+    for (int k = 1; k < rows.size(); ++k)
+        QVERIFY2(row.match(rows[k]).hasMatch(), qPrintable(rows[k]));
+    QVERIFY(rows[1].startsWith("rnn,2,") && rows[2].startsWith("lstm,2,") && rows[3].startsWith("rnn,40,"));
+    // 100 steps are not enough for a lag of 40: no cell solves it.
+    QVERIFY(rows[3].endsWith(",false,") && rows[4].endsWith(",false,"));
+}
+
+QTEST_APPLESS_MAIN(CliTrainingTest)
+#include "tst_cli_training.moc"
