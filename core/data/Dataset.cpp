@@ -46,4 +46,20 @@ ModelConfig modelFor(const DataShape& shape, const ModelChoices& choices)
     return config;
 }
 
+std::string modelMismatch(const ModelConfig& model, const DataShape& data)
+{
+    const auto count = [](int n, bool symbols) { return std::to_string(n) + (symbols ? " symbols" : " inputs"); };
+    if (model.symbolInput() != data.symbols || model.inputSize != data.inputSize)
+        return "the model reads " + count(model.inputSize, model.symbolInput()) + " per step, the data has " +
+               count(data.inputSize, data.symbols);
+    if (model.outputSize != data.outputSize || model.output != data.output || model.outputAt != data.outputAt) {
+        const auto output = [](int size, OutputKind kind, OutputAt at) {
+            return std::to_string(size) + " " + std::string(outputKindName(kind)) + " at " + std::string(outputAtName(at));
+        };
+        return "the model's output (" + output(model.outputSize, model.output, model.outputAt) +
+               ") does not fit the data's (" + output(data.outputSize, data.output, data.outputAt) + ")";
+    }
+    return {};
+}
+
 } // namespace lstm

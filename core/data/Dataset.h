@@ -66,5 +66,8 @@ struct ModelChoices {
 
 // The model configuration that fits a data set.
 ModelConfig modelFor(const DataShape& shape, const ModelChoices& choices);
+// Why a model cannot train on data of this shape, as a clause ("the model reads 3 inputs
+// per step, the data has 1 inputs"); empty when it can.
+std::string modelMismatch(const ModelConfig& model, const DataShape& data);
 
 } // namespace lstm

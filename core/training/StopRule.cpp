@@ -28,4 +28,30 @@ bool EarlyStopping::improved(double validationLoss, long step)
     return false;
 }
 
+template <typename S>
+void StopRule<S>::setConditions(StopConditions conditions)
+{
+    m_conditions = conditions;
+    m_early = EarlyStopping(conditions.patience);
+    m_best.resize(0);
+}
+
+template <typename S>
+StopReason StopRule<S>::afterEvaluation(long step, double validationLoss, const std::optional<TaskScore>& score,
+                                        const Vector<S>& weights)
+{
+    if (score && score->solved && !m_solvedAt)
+        m_solvedAt = step;
+    if (m_conditions.untilSolved && score && score->solved)
+        return StopReason::Solved;
+    if (m_conditions.patience <= 0)
+        return StopReason::None;
+    if (m_early.improved(validationLoss, step))
+        m_best = weights;
+    return m_early.exhausted() && m_best.size() > 0 ? StopReason::NoImprovement : StopReason::None;
+}
+
+template class StopRule<float>;
+template class StopRule<double>;
+
 } // namespace lstm

@@ -7,8 +7,7 @@ namespace lstm {
 template <typename S>
 TrainingRun<S>::TrainingRun(const Dataset& data, const ModelConfig& model, const TrainConfig& train,
                             StopConditions stop)
-    : m_data(data), m_train(train), m_stop(stop), m_trainer(model, train), m_sampler(train.seed + 1),
-      m_early(stop.patience)
+    : m_data(data), m_train(train), m_rule(stop), m_trainer(model, train), m_sampler(train.seed + 1)
 {
     m_last.trainLoss = std::numeric_limits<double>::quiet_NaN();
     m_last.validationLoss = m_trainer.evaluate(m_data.validationSet());
@@ -22,7 +21,7 @@ long TrainingRun<S>::advance(long steps)
     };
     long made = 0;
     while (made < steps && !stopped()) {
-        if (m_stop.maxSteps > 0 && m_trainer.steps() >= m_stop.maxSteps) {
+        if (m_rule.limitReached(m_trainer.steps())) {
             m_reason = StopReason::StepLimit;
             break;
         }
@@ -35,7 +34,7 @@ long TrainingRun<S>::advance(long steps)
         ++m_lossCount;
         ++made;
     }
-    if (!stopped() && m_stop.maxSteps > 0 && m_trainer.steps() >= m_stop.maxSteps)
+    if (!stopped() && m_rule.limitReached(m_trainer.steps()))
         m_reason = StopReason::StepLimit;
     return made;
 }
@@ -52,22 +51,18 @@ const Evaluation& TrainingRun<S>::evaluate()
     m_lossCount = 0;
     m_last.validationLoss = m_trainer.evaluate(validation, &outputs);
     m_last.score = m_data.score(validation, outputs);
-    if (m_last.score && m_last.score->solved && !m_solvedAt) {
-        m_solvedAt = m_last.step;
-        if (m_stop.untilSolved && m_reason != StopReason::Diverged)
-            m_reason = StopReason::Solved;
+    if (m_reason == StopReason::Diverged)
+        return m_last;
+    const StopReason verdict =
+        m_rule.afterEvaluation(m_last.step, m_last.validationLoss, m_last.score, m_trainer.network().parameters().values());
+    if (verdict == StopReason::NoImprovement) {
+        m_trainer.setParameters(m_rule.bestWeights());
+        // What the run ends with is the best model: report that one.
+        m_last.validationLoss = m_trainer.evaluate(validation, &outputs);
+        m_last.score = m_data.score(validation, outputs);
     }
-    if (m_stop.patience > 0 && m_reason != StopReason::Diverged) {
-        if (m_early.improved(m_last.validationLoss, m_last.step))
-            m_best = m_trainer.network().parameters().values();
-        else if (m_early.exhausted() && m_best.size() > 0 && m_reason == StopReason::None) {
-            m_trainer.setParameters(m_best);
-            m_reason = StopReason::NoImprovement;
-            // What the run ends with is the best model: report that one.
-            m_last.validationLoss = m_trainer.evaluate(validation, &outputs);
-            m_last.score = m_data.score(validation, outputs);
-        }
-    }
+    if (verdict != StopReason::None && m_reason == StopReason::None)
+        m_reason = verdict;
     return m_last;
 }
 

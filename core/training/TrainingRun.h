@@ -35,23 +35,20 @@ public:
     StopReason reason() const { return m_reason; }
     long steps() const { return m_trainer.steps(); }
     const Evaluation& last() const { return m_last; }
-    std::optional<long> solvedAt() const { return m_solvedAt; } // the first evaluated step that met the criterion
-    const EarlyStopping& earlyStopping() const { return m_early; }
+    std::optional<long> solvedAt() const { return m_rule.solvedAt(); } // the first evaluated step that met the criterion
+    const EarlyStopping& earlyStopping() const { return m_rule.earlyStopping(); }
     Trainer<S>& trainer() { return m_trainer; }
     const Trainer<S>& trainer() const { return m_trainer; }
 
 private:
     const Dataset& m_data;
     TrainConfig m_train;
-    StopConditions m_stop;
+    StopRule<S> m_rule;
     Trainer<S> m_trainer;
     Random m_sampler;
-    EarlyStopping m_early;
-    Vector<S> m_best; // the weights of the best evaluation, while early stopping is on
     double m_lossSum = 0;
     long m_lossCount = 0;
     Evaluation m_last;
-    std::optional<long> m_solvedAt;
     StopReason m_reason = StopReason::None;
 };
 

@@ -24,6 +24,7 @@ SessionSettings unusualSession()
     s.model.layers = 2;
     s.train.learningRate = 0.0031;
     s.train.seed = 77;
+    s.stop = {.maxSteps = 1234, .untilSolved = true, .patience = 6};
     return s;
 }
 
@@ -113,6 +114,7 @@ void SessionSettingsTest::roundTripsThroughTheCommandLine()
     QCOMPARE(read.model.layers, original.model.layers);
     QCOMPARE(read.train.learningRate, original.train.learningRate);
     QCOMPARE(read.train.seed, original.train.seed);
+    QVERIFY(read.stop == original.stop);
 }
 
 void SessionSettingsTest::roundTripsThroughQSettings()
@@ -138,6 +140,8 @@ void SessionSettingsTest::refusesBadArguments_data()
     QTest::newRow("learning rate beyond the panel") << QStringList{"--lr", "50"} << "--lr does not accept \"50\"";
     QTest::newRow("params without a value") << QStringList{"--params", "length"} << "--params does not accept";
     QTest::newRow("missing value") << QStringList{"--seed"} << "--seed needs a value";
+    QTest::newRow("negative step limit") << QStringList{"--stop-after", "-5"} << "--stop-after does not accept \"-5\"";
+    QTest::newRow("patience not a number") << QStringList{"--patience", "long"} << "--patience does not accept \"long\"";
     QTest::newRow("two data sources") << QStringList{"--csv", "a.csv", "--text", "b.txt"}
                                       << "--csv and --text cannot be combined";
     QTest::newRow("CSV option without a CSV") << QStringList{"--horizon", "3"} << "--horizon applies only with --csv";

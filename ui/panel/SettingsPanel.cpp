@@ -66,6 +66,7 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(section(tr("Data"), m_data));
     layout->addWidget(section(tr("Model"), buildModelSection()));
     layout->addWidget(section(tr("Training"), buildTrainingSection()));
+    layout->addWidget(section(tr("Stop"), buildStopSection()));
     layout->addStretch();
     setSettings(SessionSettings::demo());
 }
@@ -134,6 +135,39 @@ QWidget* SettingsPanel::buildTrainingSection()
     return widget;
 }
 
+QWidget* SettingsPanel::buildStopSection()
+{
+    auto* widget = new QWidget;
+    auto* form = new QFormLayout(widget);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_stopAfter = integerBox(0, int(SessionSettings::maxStopSteps),
+                             tr("Pause training when it reaches this step (0 = never). Applies immediately."));
+    m_stopAfter->setSpecialValueText(tr("never"));
+    m_stopAfter->setSingleStep(100);
+    m_untilSolved = new QCheckBox(tr("Stop when solved"));
+    m_untilSolved->setToolTip(tr("Pause when the task's success criterion is met (tasks that have one)."));
+    m_patience = integerBox(0, SessionSettings::maxPatience,
+                            tr("Early stopping: pause when this many validations in a row bring no better loss, "
+                               "and bring back the weights of the best one (0 = off)."));
+    m_patience->setSpecialValueText(tr("off"));
+    form->addRow(tr("Stop after step"), m_stopAfter);
+    form->addRow(QString(), m_untilSolved);
+    form->addRow(tr("Early stopping patience"), m_patience);
+    const auto changed = [this] {
+        if (!m_filling)
+            emit stopConditionsChanged(stopConditions());
+    };
+    connect(m_stopAfter, &QSpinBox::valueChanged, this, changed);
+    connect(m_untilSolved, &QCheckBox::toggled, this, changed);
+    connect(m_patience, &QSpinBox::valueChanged, this, changed);
+    return widget;
+}
+
+lstm::StopConditions SettingsPanel::stopConditions() const
+{
+    return {.maxSteps = m_stopAfter->value(), .untilSolved = m_untilSolved->isChecked(), .patience = m_patience->value()};
+}
+
 void SettingsPanel::openDataFile(const QString& path)
 {
     m_data->openDataFile(path);
@@ -161,6 +195,9 @@ void SettingsPanel::setSettings(const SessionSettings& s)
     m_clip->setValue(s.train.clipNorm);
     m_forgetBias->setChecked(s.train.forgetBiasOne);
     m_seed->setValue(int(s.train.seed));
+    m_stopAfter->setValue(int(s.stop.maxSteps));
+    m_untilSolved->setChecked(s.stop.untilSolved);
+    m_patience->setValue(s.stop.patience);
     m_filling = false;
 }
 
@@ -179,5 +216,6 @@ SessionSettings SettingsPanel::settings() const
     s.train.clipNorm = m_clip->value();
     s.train.forgetBiasOne = m_forgetBias->isChecked();
     s.train.seed = std::uint64_t(m_seed->value());
+    s.stop = stopConditions();
     return s;
 }

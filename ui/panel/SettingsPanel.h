@@ -1,7 +1,8 @@
 // The side panel: Data (DataSection: a built-in data set and every one of its parameters, a
 // text file, or a CSV file through the import dialog), Model (cell, sizes, truncation, batch)
-// and Training (optimizer, learning rate, clipping, seed). Learning rate and clipping apply
-// live; everything else asks for a rebuild.
+// Training (optimizer, learning rate, clipping, seed) and Stop (a step limit, when solved,
+// early stopping). Learning rate, clipping and the stop conditions apply live; everything
+// else asks for a rebuild.
 #pragma once
 
 #include "session/SessionSettings.h"
@@ -31,11 +32,14 @@ public:
 signals:
     void learningRateChanged(double rate);
     void clipNormChanged(double norm);
+    void stopConditionsChanged(const lstm::StopConditions& stop);
     void rebuildRequested(const SessionSettings& settings);
 
 private:
     QWidget* buildModelSection();
     QWidget* buildTrainingSection();
+    QWidget* buildStopSection();
+    lstm::StopConditions stopConditions() const;
     void requestRebuild();
 
     bool m_filling = false;
@@ -49,6 +53,9 @@ private:
     QComboBox* m_optimizer = nullptr;
     QDoubleSpinBox* m_learningRate = nullptr;
     QDoubleSpinBox* m_clip = nullptr;
+    QSpinBox* m_stopAfter = nullptr;
+    QCheckBox* m_untilSolved = nullptr;
+    QSpinBox* m_patience = nullptr;
     QCheckBox* m_forgetBias = nullptr;
     QSpinBox* m_seed = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "inspector/Inspector.h"
 #include "window/MainWindow.h"
+#include "window/NoticeBanner.h"
 #include "worker/TrainingController.h"
 
 #include <QApplication>
@@ -37,7 +38,11 @@ QString GuiOptions::parse(const QStringList& arguments)
         {"missing", "CSV missing values: interpolate, forward-fill, drop or keep.", "policy"},
         {"temperature", "Text samples: the sampling temperature (default 0.8).", "t"},
         {"sample-every", "Text samples: a new one every this many steps (default 100).", "n"},
-        {"prompt", "Text samples: the text the model reads before it writes.", "text"}};
+        {"prompt", "Text samples: the text the model reads before it writes.", "text"},
+        {"stop-after", "Stop training at this step (0: no limit).", "n"},
+        {"until-solved", "Stop training when the task's success criterion is met."},
+        {"patience", "Early stopping: stop after this many validations without a better loss, keeping the best "
+                     "weights (0: off).", "n"}};
     parser.addOptions(sessionOptions);
     const QCommandLineOption autoplayOption("autoplay", "Start training at once.");
     const QCommandLineOption screenshotOption("screenshot", "Save a PNG of the window and exit.", "file");
@@ -112,27 +117,37 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
     const int shownTimestep = timestep;
     auto taken = std::make_shared<bool>(false);
     QObject::connect(controller, &TrainingController::snapshotChanged, &window,
-                     [&window, controller, file, steps, shownTimestep, taken](const SnapshotPointer& snapshot) {
-                         if (*taken || (snapshot->step < steps && !snapshot->diverged))
+                     [&window, file, steps, shownTimestep, taken](const SnapshotPointer& snapshot) {
+                         // The step limit pauses training at exactly `steps`, and nothing
+                         // publishes after that.
+                         if (*taken || ((snapshot->running || snapshot->step < steps) && !snapshot->diverged))
                              return;
                          *taken = true;
-                         controller->pause();
                          if (shownTimestep >= 0)
                              QTimer::singleShot(250, &window, [&window, shownTimestep] {
                                  window.inspector()->model()->setTimestep(shownTimestep);
                              });
-                         // Let the last snapshot reach every view and the layout settle.
-                         QTimer::singleShot(500, &window, [&window, file] {
-                             const bool saved = window.grab().save(file);
-                             std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
-                                          qPrintable(file));
-                             QApplication::exit(saved ? 0 : 1);
+                         // Let the last snapshot reach every view; then "stopped at the step
+                         // limit" is not the picture's news, and the layout settles without it.
+                         QTimer::singleShot(500, &window, [&window, file, diverged = snapshot->diverged] {
+                             if (!diverged)
+                                 window.banner()->hide();
+                             QTimer::singleShot(250, &window, [&window, file] {
+                                 const bool saved = window.grab().save(file);
+                                 std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
+                                              qPrintable(file));
+                                 QApplication::exit(saved ? 0 : 1);
+                             });
                          });
                      });
     QObject::connect(controller, &TrainingController::rebuildFailed, &window, [](const QString& message) {
         std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(message));
         QApplication::exit(2);
     });
-    if (steps > 0)
+    if (steps > 0) {
+        controller->setStepsPerSecond(0); // as fast as possible: the picture is of step N, not of a pace
+        controller->setReproducible(true);
+        controller->setStopConditions({.maxSteps = steps});
         controller->play();
+    }
 }

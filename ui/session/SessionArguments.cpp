@@ -147,6 +147,12 @@ Outcome readModelAndTraining(SessionSettings& s, const QString& option, const QS
     } else if (option == "--lr") {
         s.train.learningRate = value.toDouble(&ok);
         ok = ok && s.train.learningRate >= 0 && s.train.learningRate <= 10; // the panel's range
+    } else if (option == "--stop-after") {
+        s.stop.maxSteps = value.toLong(&ok);
+        ok = ok && s.stop.maxSteps >= 0 && s.stop.maxSteps <= SessionSettings::maxStopSteps;
+    } else if (option == "--patience") {
+        s.stop.patience = value.toInt(&ok);
+        ok = ok && s.stop.patience >= 0 && s.stop.patience <= SessionSettings::maxPatience;
     } else if (option == "--seed") {
         s.train.seed = value.toULongLong(&ok);
         ok = ok && s.train.seed <= 1'000'000; // the panel's range
@@ -222,6 +228,12 @@ QStringList SessionSettings::toArguments() const
     arguments << "--cell" << QString::fromUtf8(lstm::cellName(model.cell).data()) << "--hidden"
               << QString::number(model.hiddenSize) << "--layers" << QString::number(model.layers) << "--lr"
               << QString::number(train.learningRate, 'g', 17) << "--seed" << QString::number(train.seed);
+    if (stop.maxSteps > 0)
+        arguments << "--stop-after" << QString::number(stop.maxSteps);
+    if (stop.untilSolved)
+        arguments << "--until-solved";
+    if (stop.patience > 0)
+        arguments << "--patience" << QString::number(stop.patience);
     return arguments;
 }
 
@@ -230,6 +242,10 @@ QString SessionSettings::applyArguments(const QStringList& arguments)
     Ownership owned;
     for (int k = 0; k < arguments.size(); ++k) {
         const QString& option = arguments[k];
+        if (option == "--until-solved") {
+            stop.untilSolved = true;
+            continue;
+        }
         if (option == "--header" || option == "--no-header") {
             csv.header = option == "--header";
             owned.csvOnly << option;

@@ -159,6 +159,9 @@ void SessionSettings::save(QSettings& settings) const
     settings.setValue("session/truncation", train.truncation);
     settings.setValue("session/forgetBiasOne", train.forgetBiasOne);
     settings.setValue("session/seed", qulonglong(train.seed));
+    settings.setValue("session/stop/maxSteps", qlonglong(stop.maxSteps));
+    settings.setValue("session/stop/untilSolved", stop.untilSolved);
+    settings.setValue("session/stop/patience", stop.patience);
 }
 
 SessionSettings SessionSettings::load(const QSettings& settings)
@@ -193,5 +196,8 @@ SessionSettings SessionSettings::load(const QSettings& settings)
     s.train.truncation = std::max(0, settings.value("session/truncation", s.train.truncation).toInt());
     s.train.forgetBiasOne = settings.value("session/forgetBiasOne", s.train.forgetBiasOne).toBool();
     s.train.seed = settings.value("session/seed", qulonglong(s.train.seed)).toULongLong();
+    s.stop.maxSteps = std::clamp(settings.value("session/stop/maxSteps", 0).toLongLong(), 0LL, maxStopSteps);
+    s.stop.untilSolved = settings.value("session/stop/untilSolved", false).toBool();
+    s.stop.patience = std::clamp(settings.value("session/stop/patience", 0).toInt(), 0, maxPatience);
     return s;
 }

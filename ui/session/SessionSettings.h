@@ -8,6 +8,7 @@
 #include "series/CsvDataset.h"
 #include "data/Dataset.h"
 #include "data/Generators.h"
+#include "training/StopRule.h"
 #include "training/TrainConfig.h"
 
 #include <QString>
@@ -76,7 +77,11 @@ struct SessionSettings {
     TextSampling sampling;
     lstm::ModelChoices model;
     lstm::TrainConfig train;
+    lstm::StopConditions stop; // applies live, without a rebuild
     bool operator==(const SessionSettings&) const = default;
+
+    static constexpr long long maxStopSteps = 100'000'000; // the panel's ranges
+    static constexpr int maxPatience = 10'000;
 
     // The demo a fresh start shows: the sine wave and a 16-unit LSTM.
     static SessionSettings demo();

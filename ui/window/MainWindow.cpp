@@ -70,6 +70,10 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
         m_current.train.clipNorm = norm;
         m_controller->setClipNorm(norm);
     });
+    connect(m_settings, &SettingsPanel::stopConditionsChanged, this, [this](const lstm::StopConditions& stop) {
+        m_current.stop = stop;
+        m_controller->setStopConditions(stop);
+    });
     m_textSamples->setSampling(settings.sampling);
     connect(m_textSamples, &TextSamplePanel::samplingChanged, this, [this](const TextSampling& sampling) {
         m_current.sampling = sampling;

@@ -95,6 +95,16 @@ void TrainingController::setClipNorm(double norm)
     send([worker = m_worker, norm] { worker->setClipNorm(norm); });
 }
 
+void TrainingController::setStopConditions(const lstm::StopConditions& stop)
+{
+    send([worker = m_worker, stop] { worker->setStopConditions(stop); });
+}
+
+void TrainingController::setReproducible(bool on)
+{
+    send([worker = m_worker, on] { worker->setReproducible(on); });
+}
+
 void TrainingController::setTextSampling(const TextSampling& sampling)
 {
     send([worker = m_worker, sampling] { worker->setTextSampling(sampling); });

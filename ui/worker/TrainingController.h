@@ -25,6 +25,8 @@ public:
     void setStepsPerSecond(double stepsPerSecond); // 0 = as fast as possible
     void setLearningRate(double rate);
     void setClipNorm(double norm);
+    void setStopConditions(const lstm::StopConditions& stop);
+    void setReproducible(bool on); // see TrainingWorker::setReproducible
     void setTextSampling(const TextSampling& sampling);
     void restoreLastGood();
     void saveModel(const QString& path); // answered by modelSaved

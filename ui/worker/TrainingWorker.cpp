@@ -1,9 +1,9 @@
 #include "worker/TrainingWorker.h"
 
-#include "nn/FreeRun.h"
 #include "nn/Inference.h"
 #include "io/ModelFile.h"
 #include "session/SessionDataset.h"
+#include "worker/StopMessage.h"
 
 #include <QScopeGuard>
 
@@ -14,6 +14,7 @@ constexpr int publishIntervalMs = 33;     // about 30 snapshots a second at most
 constexpr int evaluationIntervalMs = 150; // validation loss at least this often
 constexpr int predictionIntervalMs = 100; // predictions and free run at most this often while running
 constexpr int sliceMs = 8;                // training time before commands get a turn
+constexpr long fixedStepEvery = 25;       // reproducible mode: evaluate, record and publish this often
 // Evaluating runs the whole validation set forward. On a large set (a book of text) that
 // costs several training steps, so it waits at least this many times its own last cost:
 // it then takes at most about a ninth of the worker's time.
@@ -48,9 +49,62 @@ void TrainingWorker::rebuild(const SessionSettings& settings)
     startFresh();
 }
 
+void TrainingWorker::setStopConditions(const lstm::StopConditions& stop)
+{
+    m_settings.stop = stop;
+    m_stopRule.setConditions(stop);
+}
+
+// A stop rule's verdict: pause and say why; early stopping brings back the best weights.
+void TrainingWorker::stopByRule(lstm::StopReason reason)
+{
+    m_running = false;
+    m_tick.stop();
+    m_message = stopMessage(reason, m_trainer->steps(), m_stopRule, m_score);
+    if (reason == lstm::StopReason::NoImprovement) {
+        m_trainer->setParameters(m_stopRule.bestWeights());
+        m_stopRule.setConditions(m_stopRule.conditions()); // Play goes on with a fresh count
+        evaluate();
+    }
+}
+
+// After each step while running: the step limit, and for a validation not yet judged, the
+// task's criterion and early stopping.
+void TrainingWorker::applyStopRules()
+{
+    if (!m_running)
+        return;
+    if (m_stopRule.limitReached(m_trainer->steps())) {
+        stopByRule(lstm::StopReason::StepLimit);
+        return;
+    }
+    if (m_lastEvaluatedStep == m_judgedStep)
+        return;
+    m_judgedStep = m_lastEvaluatedStep;
+    const lstm::StopReason verdict = m_stopRule.afterEvaluation(m_lastEvaluatedStep, m_validationLoss, m_score, m_lastGood);
+    if (verdict != lstm::StopReason::None)
+        stopByRule(verdict);
+}
+
+// The training loss shown: the mean of the steps since it was last taken.
+void TrainingWorker::takeTrainLoss()
+{
+    if (m_lossCount > 0)
+        m_trainLoss = m_lossSum / m_lossCount;
+    m_lossSum = 0;
+    m_lossCount = 0;
+}
+
+bool TrainingWorker::fixedStepDue(long steps) const
+{
+    return steps % fixedStepEvery == 0 || m_stopRule.limitReached(steps);
+}
+
 void TrainingWorker::startFresh()
 {
     m_sampler = lstm::Random(m_settings.train.seed + 1);
+    m_stopRule.setConditions(m_settings.stop);
+    m_judgedStep = -1;
     m_running = false;
     m_diverged = false;
     m_message.clear();
@@ -58,8 +112,7 @@ void TrainingWorker::startFresh()
     m_validationHistory.clear();
     m_scoreHistory.clear();
     m_parameterHistory.clear();
-    m_lossSum = 0;
-    m_lossCount = 0;
+    takeTrainLoss(); // forgets the old model's losses
     m_trainLoss = qQNaN();
     m_sequencesDrawn = 0;
     m_trace.reset();
@@ -76,6 +129,11 @@ void TrainingWorker::play()
 {
     if (!m_trainer || m_running)
         return;
+    if (m_stopRule.limitReached(m_trainer->steps())) {
+        stopByRule(lstm::StopReason::StepLimit); // says why nothing happens
+        publish();
+        return;
+    }
     m_running = true;
     m_diverged = false;
     m_message.clear();
@@ -161,34 +219,14 @@ void TrainingWorker::saveModel(const QString& path)
     }
 }
 
-namespace {
-
-// Why a model cannot train on the current data, or an empty string when it can.
-QString mismatch(const lstm::ModelConfig& model, const lstm::DataShape& data)
-{
-    if (model.symbolInput() != data.symbols || model.inputSize != data.inputSize)
-        return TrainingWorker::tr("the model reads %1 %2 per step, the data has %3 %4")
-            .arg(model.inputSize).arg(model.symbolInput() ? "symbols" : "inputs")
-            .arg(data.inputSize).arg(data.symbols ? "symbols" : "inputs");
-    if (model.outputSize != data.outputSize || model.output != data.output || model.outputAt != data.outputAt)
-        return TrainingWorker::tr("the model's output (%1 %2 at %3) does not fit the data's (%4 %5 at %6)")
-            .arg(model.outputSize).arg(QString::fromUtf8(lstm::outputKindName(model.output).data()))
-            .arg(QString::fromUtf8(lstm::outputAtName(model.outputAt).data())).arg(data.outputSize)
-            .arg(QString::fromUtf8(lstm::outputKindName(data.output).data()))
-            .arg(QString::fromUtf8(lstm::outputAtName(data.outputAt).data()));
-    return {};
-}
-
-} // namespace
-
 void TrainingWorker::loadModel(const QString& path)
 {
     if (!m_data)
         return;
     try {
         const lstm::Model model = lstm::loadModel(path.toStdString());
-        if (const QString problem = mismatch(model.config, m_data->shape()); !problem.isEmpty()) {
-            emit modelLoaded(path, tr("This model does not fit the current data: %1.").arg(problem));
+        if (const std::string problem = lstm::modelMismatch(model.config, m_data->shape()); !problem.empty()) {
+            emit modelLoaded(path, tr("This model does not fit the current data: %1.").arg(QString::fromStdString(problem)));
             return;
         }
         auto trainer = std::make_unique<lstm::Trainer<float>>(model.config, m_settings.train);
@@ -210,6 +248,8 @@ void TrainingWorker::schedule()
 
 bool TrainingWorker::trainOneStep()
 {
+    if (m_reproducible)
+        m_recordNext = fixedStepDue(m_trainer->steps() + 1);
     m_trainer->setRecording(m_recordNext);
     const lstm::StepResult result =
         m_trainer->step([this](lstm::SequenceBatch<double>& out) {
@@ -245,20 +285,35 @@ void TrainingWorker::runSlice()
     QElapsedTimer slice;
     slice.start();
     const bool flatOut = m_stepsPerSecond <= 0;
+    bool published = false; // the last step's snapshot is out already
     do {
+        published = false;
         if (!trainOneStep())
             break;
         m_textSamples.update(m_trainer->network(), m_trainer->steps());
-        if (validationDue())
+        if (m_reproducible && fixedStepDue(m_trainer->steps())) {
+            // The same evaluations and snapshots at the same steps, every run.
+            takeTrainLoss();
+            evaluate();
+            applyStopRules();
+            publish();
+            published = true;
+            continue;
+        }
+        if (!m_reproducible && validationDue())
             evaluateLoss();
-    } while (flatOut && slice.elapsed() < sliceMs);
+        applyStopRules();
+    } while (m_running && flatOut && slice.elapsed() < sliceMs);
 
-    if (!m_running || m_sincePublish.elapsed() >= publishIntervalMs) {
+    if (!published && (!m_running || (!m_reproducible && m_sincePublish.elapsed() >= publishIntervalMs))) {
         // Predictions and the free run cost a pass over the validation data; ten a second
         // keep the curves moving, and the snapshots between share the last ones.
-        if (!m_running || !m_sincePredictions.isValid() ||
-            m_sincePredictions.elapsed() >= std::max<qint64>(predictionIntervalMs, evaluationCostRatio * m_predictionCostMs))
+        if (!m_reproducible &&
+            (!m_running || !m_sincePredictions.isValid() ||
+             m_sincePredictions.elapsed() >= std::max<qint64>(predictionIntervalMs, evaluationCostRatio * m_predictionCostMs))) {
             evaluate();
+            applyStopRules();
+        }
         publish();
     }
     if (m_running)
@@ -289,6 +344,7 @@ void TrainingWorker::evaluateLoss(Eigen::MatrixXd* outputs)
         m_lastGood = m_trainer->network().parameters().values();
         m_lastGoodStep = m_trainer->steps();
     }
+
 }
 
 void TrainingWorker::evaluate()
@@ -302,39 +358,15 @@ void TrainingWorker::evaluate()
     if (m_score)
         m_scoreHistory.append(double(m_trainer->steps()), m_score->value);
 
-    m_targets.clear();
-    m_predictions.clear();
-    m_freeRun.clear();
-    const lstm::ModelConfig& model = m_trainer->network().config();
-    if (model.output != lstm::OutputKind::Regression || model.outputAt != lstm::OutputAt::EveryStep)
-        return;
-    // Validation sequences are consecutive stretches of the series: lay them end to end.
-    const int T = validation.steps, B = validation.batch;
-    for (int b = 0; b < B; ++b)
-        for (int t = 0; t < T; ++t) {
-            const double x = double(b * T + t);
-            m_targets.append({x, m_data->toUserUnits(0, validation.targets(0, t * B + b))});
-            m_predictions.append({x, m_data->toUserUnits(0, outputs(0, t * B + b))});
-        }
-    if (lstm::canFreeRun(m_trainer->network()) && B > 1) {
-        Eigen::MatrixXd primer(T, 1);
-        for (int t = 0; t < T; ++t)
-            primer(t, 0) = validation.inputs(0, t * B);
-        const Eigen::MatrixXd run = lstm::freeRun(m_trainer->network(), primer, (B - 1) * T);
-        for (Eigen::Index t = 0; t < run.rows(); ++t)
-            m_freeRun.append({double(T + t), m_data->toUserUnits(0, run(t, 0))});
-    }
+    m_curves = PredictionCurves::of(*m_data, m_trainer->network(), outputs);
 }
 
 void TrainingWorker::publish()
 {
     m_sincePublish.start();
     m_recordNext = true; // the next snapshot carries a trace at most one publish interval old
-    if (m_lossCount > 0) {
-        m_trainLoss = m_lossSum / m_lossCount;
-        m_lossSum = 0;
-        m_lossCount = 0;
-    }
+    if (!m_reproducible)
+        takeTrainLoss();
     if (m_running && m_rateClock.elapsed() > 250) {
         m_stepsPerSecondMeasured = 1000.0 * double(m_rateSteps) / double(m_rateClock.elapsed());
         m_rateClock.start();
@@ -354,9 +386,9 @@ void TrainingWorker::publish()
     snapshot->trainLossHistory = m_trainHistory.decimated(historyBuckets);
     snapshot->validationLossHistory = m_validationHistory.decimated(historyBuckets);
     snapshot->regression = m_trainer->network().config().output == lstm::OutputKind::Regression;
-    snapshot->targets = m_targets;
-    snapshot->predictions = m_predictions;
-    snapshot->freeRun = m_freeRun;
+    snapshot->targets = m_curves.targets;
+    snapshot->predictions = m_curves.predictions;
+    snapshot->freeRun = m_curves.freeRun;
     snapshot->score = m_score;
     snapshot->scoreHistory = m_scoreHistory.decimated(historyBuckets);
     snapshot->model = m_trainer->network().config();

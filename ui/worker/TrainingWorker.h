@@ -5,11 +5,13 @@
 #pragma once
 
 #include "worker/ParameterHistory.h"
+#include "worker/PredictionCurves.h"
 #include "worker/StepHistory.h"
 #include "session/SessionSettings.h"
 #include "worker/TextSampleSchedule.h"
 #include "worker/TrainingSnapshot.h"
 
+#include "training/StopRule.h"
 #include "training/Trainer.h"
 
 #include <QElapsedTimer>
@@ -32,6 +34,11 @@ public:
     void setStepsPerSecond(double stepsPerSecond); // 0 = as fast as possible
     void setLearningRate(double rate);
     void setClipNorm(double norm);
+    // Applies at once; training stops by itself when one is met (StopRule).
+    void setStopConditions(const lstm::StopConditions& stop);
+    // For pictures that must come out the same every time: validations, scores and recorded
+    // steps at fixed steps instead of fixed intervals of time, and the last step recorded.
+    void setReproducible(bool on) { m_reproducible = on; }
     void setTextSampling(const TextSampling& sampling); // writes a new sample at once
     void restoreLastGood();
     void saveModel(const QString& path);
@@ -52,6 +59,10 @@ private:
     void publish();
     void schedule();
     void startFresh(); // clears histories and publishes step 0 of the current trainer
+    void applyStopRules();
+    void stopByRule(lstm::StopReason reason); // pauses and says why
+    bool fixedStepDue(long steps) const;      // in reproducible mode: validate and record now
+    void takeTrainLoss();
 
     SessionSettings m_settings;
     std::unique_ptr<lstm::Dataset> m_data;
@@ -70,6 +81,9 @@ private:
     double m_stepsPerSecond = 0;
     long m_sequencesDrawn = 0; // training sequences handed to the trainer, for the epoch
     bool m_running = false;
+    bool m_reproducible = false;
+    lstm::StopRule<float> m_stopRule;
+    long m_judgedStep = -1; // the last validation the stop rule has seen
     bool m_diverged = false;
     QString m_message;
 
@@ -82,7 +96,7 @@ private:
     double m_trainLoss = qQNaN();
     double m_validationLoss = qQNaN();
     std::optional<lstm::TaskScore> m_score;
-    QList<QPointF> m_targets, m_predictions, m_freeRun;
+    PredictionCurves m_curves;
     lstm::Vector<float> m_lastGood;
     long m_lastGoodStep = -1;
     // Recording costs a step up to a quarter of its time, so only the first step after each
