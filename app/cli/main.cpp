@@ -41,6 +41,10 @@ int main(int argc, char** argv)
         {"inspect", cli::inspectCommand},     {"bench-csv", cli::benchCsvCommand},
         {"compare", cli::compareCommand},     {"sweep", cli::sweepCommand},
     };
+    if (argc >= 2 && std::string(argv[1]) == "--version") {
+        std::printf("lstm-lab-cli %s\n", LSTM_LAB_VERSION);
+        return 0;
+    }
     if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "help") {
         std::fputs(overview, argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;

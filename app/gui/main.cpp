@@ -10,14 +10,40 @@
 #include "worker/TrainingController.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QScreen>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTimer>
 
+#include <cstring>
+
+namespace {
+
+// --help and --version answer without a window, so they work where there is no display.
+bool asksForTextOnly(int argc, char** argv)
+{
+    for (int k = 1; k < argc; ++k)
+        for (const char* word : {"--help", "-h", "-?", "--help-all", "--version", "-v"})
+            if (std::strcmp(argv[k], word) == 0)
+                return true;
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    if (asksForTextOnly(argc, argv)) {
+        QCoreApplication text(argc, argv);
+        QCoreApplication::setApplicationVersion(QStringLiteral(LSTM_LAB_VERSION));
+        GuiOptions options;
+        const QString error = options.parse(QCoreApplication::arguments()); // prints and exits
+        std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(error));
+        return 2;
+    }
     QApplication app(argc, argv);
+    QApplication::setApplicationVersion(QStringLiteral(LSTM_LAB_VERSION));
     QApplication::setOrganizationName(QStringLiteral("LSTM Lab"));
     QApplication::setApplicationName(QStringLiteral("lstm-lab"));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -44,6 +44,7 @@ private slots:
     void inspectPrintsWhatWasDetected_data();
     void inspectPrintsWhatWasDetected();
     void benchCsvTimesTheImport();
+    void helpAndVersionNeedNoDisplay();
 
 private:
     QTemporaryDir m_dir;
@@ -254,6 +255,29 @@ void CliTest::benchCsvTimesTheImport()
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(result.out.startsWith("bench-csv: 2000 rows x 3 columns (1 date-time, 2 numbers)"), qPrintable(result.out));
     QVERIFY(result.out.contains(" s ("));
+}
+
+void CliTest::helpAndVersionNeedNoDisplay()
+{
+    QCOMPARE(runCli({"--version"}).out, QStringLiteral("lstm-lab-cli " LSTM_LAB_VERSION_TEXT "\n"));
+#ifdef LSTM_LAB_GUI_EXECUTABLE
+    QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+    bare.remove(QStringLiteral("DISPLAY"));
+    bare.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    bare.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const QString& option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+        QProcess window;
+        window.setProcessEnvironment(bare);
+        window.start(QStringLiteral(LSTM_LAB_GUI_EXECUTABLE), {option});
+        QVERIFY(window.waitForFinished(60'000));
+        QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(window.exitCode(), 0);
+        const QString out = QString::fromUtf8(window.readAllStandardOutput());
+        QVERIFY2(option == "--help" ? out.contains("--screenshot") : out.startsWith("lstm-lab "), qPrintable(out));
+    }
+#else
+    QSKIP("the window is not built (LSTM_LAB_GUI=OFF)");
+#endif
 }
 
 QTEST_GUILESS_MAIN(CliTest)

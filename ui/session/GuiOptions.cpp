@@ -18,6 +18,7 @@ QString GuiOptions::parse(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("LSTM Lab: watch an LSTM learn."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QList<QCommandLineOption> sessionOptions{
         {"dataset", "Built-in data set.", "name"},  {"cell", "lstm, lstm-peephole, lstm-1997, gru or rnn.", "name"},
         {"hidden", "Hidden units per layer.", "n"}, {"layers", "Stacked layers, 1 to 4.", "n"},
@@ -59,6 +60,10 @@ QString GuiOptions::parse(const QStringList& arguments)
         return parser.errorText();
     if (parser.isSet("help")) {
         std::printf("%s", qPrintable(parser.helpText()));
+        std::exit(0);
+    }
+    if (parser.isSet("version")) {
+        std::printf("lstm-lab %s\n", qPrintable(QCoreApplication::applicationVersion()));
         std::exit(0);
     }
 
