@@ -58,10 +58,11 @@ std::unique_ptr<lstm::Dataset> csvDataset(const Arguments& args)
     lstm::CsvDatasetOptions options;
     options.series.inputs = columnNames(args.text("inputs"));
     options.series.targets = columnNames(args.text("targets"));
-    if (args.has("seq-len"))
-        options.sequenceLength = args.integer("seq-len", 1, 100'000);
     options.horizon = args.integer("horizon", 1, 100'000);
     const lstm::CsvTable table = lstm::importCsvFile(args.requiredText("csv"), csvImportOptions(args));
+    options.sequenceLength = args.has("seq-len") ? args.integer("seq-len", 1, 100'000)
+                                                 : lstm::defaultSequenceLength(lstm::prepareSeries(table, options.series),
+                                                                               options.horizon);
     return std::make_unique<lstm::CsvDataset>(table, options);
 }
 
@@ -83,7 +84,8 @@ void declareDataOptions(Arguments& args)
         .option("targets", "A,B,...", "", "--csv target columns (default: the last number column)")
         .option("horizon", "N", "1", "--csv: predict the targets N rows ahead")
         .option("text", "FILE", "", "train on a UTF-8 text instead: predict the next character")
-        .option("seq-len", "N", "", "--csv or --text: timesteps per sequence (default 32 for --csv, 64 for --text)");
+        .option("seq-len", "N", "", "--csv or --text: timesteps per sequence (default for --csv: the validation part holds two, at most "
+                "32; for --text 64)");
     declareCsvOptions(args);
 }
 

@@ -17,6 +17,10 @@ namespace cli {
 
 namespace {
 
+constexpr int csvPatience = 20;
+constexpr int csvSteps = 20'000;
+constexpr int csvEvalEvery = 25;
+
 Arguments trainArguments()
 {
     Arguments args("train");
@@ -99,6 +103,19 @@ int trainCommand(const Words& words)
     }
     TrainSetup setup = readTrainSetup(args);
     setup.model.cell = readCell(args);
+    // A user's series is small and overfits within seconds: unless told otherwise, train
+    // long, validate often and keep the best weights.
+    if (args.has("csv")) {
+        if (!args.has("patience"))
+            setup.stop.patience = csvPatience;
+        if (!args.has("steps"))
+            setup.steps = int(setup.stop.maxSteps = csvSteps);
+        if (!args.has("eval-every"))
+            setup.evalEvery = csvEvalEvery;
+        std::printf("CSV data: early stopping after %d validations without a better loss (every %d steps, at most "
+                    "%d steps; --patience 0 turns it off)\n",
+                    setup.stop.patience, setup.evalEvery, setup.steps);
+    }
     const std::string savePath = args.text("save");
     const std::string precision = args.text("precision");
     if (precision != "float" && precision != "double")

@@ -1,9 +1,16 @@
 #include "series/CsvDataset.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
 namespace lstm {
+
+int defaultSequenceLength(const PreparedSeries& series, int horizon)
+{
+    const int validation = series.rows() - series.trainRows;
+    return std::clamp((validation - horizon) / 2, 1, 32);
+}
 
 namespace {
 

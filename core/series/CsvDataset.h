@@ -19,6 +19,11 @@ struct CsvDatasetOptions {
     int horizon = 1;         // predict the targets this many rows ahead
 };
 
+// Rows per sequence when the user sets none: the validation part holds two sequences, so
+// there is a free run to show, and never more than 32 rows. Air passengers (144 monthly
+// rows, 29 validating) gets 14.
+int defaultSequenceLength(const PreparedSeries& series, int horizon);
+
 class CsvDataset final : public Dataset {
 public:
     // Throws std::invalid_argument when the columns do not fit (SeriesPreparation) or either

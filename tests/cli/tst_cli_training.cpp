@@ -13,6 +13,7 @@ class CliTrainingTest : public QObject {
 private slots:
     void trainStopsWhenSolved();
     void trainStopsEarlyAndKeepsTheBestWeights();
+    void aPlainCsvCallGivesAModel();
     void compareEndsWithOneLinePerModel();
     void compareOfOneCellTwiceGivesOneResultTwice();
     void sweepWritesTheTable();
@@ -53,6 +54,21 @@ void CliTrainingTest::trainStopsEarlyAndKeepsTheBestWeights()
     // The final line reports the kept model: its validation loss is the best one.
     QVERIFY2(result.out.contains("validation loss " + match.captured(3) + " after " + match.captured(1) + " steps"),
              qPrintable(result.out));
+}
+
+void CliTrainingTest::aPlainCsvCallGivesAModel()
+{
+    // 144 monthly rows, 29 of them validating: the default sequence fits twice into those,
+    // and early stopping ends the run long before the step limit.
+    QTemporaryDir dir;
+    const QString model = dir.filePath("air.json");
+    const CliResult result = runCli({"train", "--csv", QStringLiteral(LSTM_LAB_DATASETS "/air_passengers_monthly.csv"),
+                                     "--save", model});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith("CSV data: early stopping after 20 validations without a better loss"),
+             qPrintable(result.out));
+    QVERIFY2(result.out.contains("stopped early: the validation loss stopped improving at step"), qPrintable(result.out));
+    QVERIFY(QFile::exists(model));
 }
 
 void CliTrainingTest::compareEndsWithOneLinePerModel()

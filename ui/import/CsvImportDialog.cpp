@@ -240,8 +240,7 @@ void CsvImportDialog::defaultSequenceLength()
         return;
     try {
         const lstm::PreparedSeries series = lstm::prepareSeries(*m_preview.table, source().datasetOptions().series);
-        const int validation = series.rows() - series.trainRows;
-        m_sequenceLength->setValue(std::clamp((validation - m_horizon->value()) / 2, 1, 32));
+        m_sequenceLength->setValue(lstm::defaultSequenceLength(series, m_horizon->value()));
     } catch (const std::invalid_argument&) {
         // columns that make no series: validate() has said why, and the length stays
     }
