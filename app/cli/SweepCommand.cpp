@@ -7,13 +7,12 @@
 #include "DataArguments.h"
 #include "TrainArguments.h"
 
+#include "io/AtomicFile.h"
 #include "training/TrainingRun.h"
 
 #include <atomic>
 #include <charconv>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -84,20 +83,6 @@ std::string row(const std::string& cell, const Job& job)
            (job.solvedAt ? std::to_string(*job.solvedAt) : std::string()) + "\n";
 }
 
-// Written beside the target and renamed over it, so a failed write leaves the old file whole.
-void writeAtomically(const std::string& path, const std::string& text)
-{
-    const std::string partial = path + ".saving";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out)
-            throw std::runtime_error("cannot write " + path);
-    }
-    std::filesystem::rename(partial, path);
-}
-
 } // namespace
 
 int sweepCommand(const Words& words)
@@ -166,7 +151,7 @@ int sweepCommand(const Words& words)
     std::string table = "cell," + swept.key + ",score,solved,steps_to_solve\n";
     for (const Job& job : jobs)
         table += row(std::string(lstm::cellName(job.cell)), job);
-    writeAtomically(output, table);
+    lstm::writeFileAtomically(output, table); // a failed write leaves an old table whole
     std::printf("wrote %s\n", output.c_str());
     return 0;
 }

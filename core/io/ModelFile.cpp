@@ -1,7 +1,7 @@
 #include "io/ModelFile.h"
 
+#include "io/AtomicFile.h"
 #include "nn/Inference.h"
-
 #include "nn/Network.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +9,6 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -241,28 +240,11 @@ std::string gradientReportToJson(const GradientReport& report)
 
 void saveModel(const std::string& path, const Model& model)
 {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path temporary = target.string() + ".saving";
-    const std::string text = modelToJson(model); // before any file is touched: it may throw
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            fail("cannot write \"" + temporary.string() + "\"");
-        out << text << '\n';
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            fail("writing \"" + path + "\" failed (disk full?); the old file is unchanged");
-        }
-    }
-    std::error_code error;
-    fs::rename(temporary, target, error);
-    if (error) {
-        fs::remove(temporary, error);
-        fail("cannot replace \"" + path + "\": " + error.message());
+    const std::string text = modelToJson(model) + '\n'; // before any file is touched: it may throw
+    try {
+        writeFileAtomically(path, text);
+    } catch (const std::runtime_error& error) {
+        fail(error.what());
     }
 }
 

@@ -52,6 +52,8 @@ public:
 
     // New conditions; early stopping starts counting again (the solved step is kept).
     void setConditions(StopConditions conditions);
+    // Early stopping counts from nothing again, as after training goes on past a stop.
+    void restartEarlyStopping() { setConditions(m_conditions); }
     const StopConditions& conditions() const { return m_conditions; }
 
     // After a step: whether the step limit is reached.

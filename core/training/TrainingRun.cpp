@@ -20,11 +20,7 @@ long TrainingRun<S>::advance(long steps)
         m_data.sampleTrainBatch(m_sampler, m_train.batchSize, out);
     };
     long made = 0;
-    while (made < steps && !stopped()) {
-        if (m_rule.limitReached(m_trainer.steps())) {
-            m_reason = StopReason::StepLimit;
-            break;
-        }
+    while (made < steps && !stopped() && !m_rule.limitReached(m_trainer.steps())) {
         const StepResult result = m_trainer.step(source);
         if (result.diverged) { // no update was applied: the weights are the last good ones
             m_reason = StopReason::Diverged;

@@ -63,7 +63,7 @@ void TrainingWorker::stopByRule(lstm::StopReason reason)
     m_message = stopMessage(reason, m_trainer->steps(), m_stopRule, m_score);
     if (reason == lstm::StopReason::NoImprovement) {
         m_trainer->setParameters(m_stopRule.bestWeights());
-        m_stopRule.setConditions(m_stopRule.conditions()); // Play goes on with a fresh count
+        m_stopRule.restartEarlyStopping(); // Play goes on with a fresh count
         evaluate();
     }
 }
