@@ -62,8 +62,11 @@ int compareCommand(const Words& words)
                   << args.usage() << dataHelp();
         return 0;
     }
-    TrainSetup setup = readTrainSetup(args);
+    const std::optional<std::string> builtin = builtinDataset(args);
+    TrainSetup setup = readTrainSetup(args, builtin);
     const std::vector<lstm::CellKind> cells = readCells(args, 2, 4);
+    if (builtin && lstm::findGenerator(*builtin))
+        std::printf("%s\n", describeRecommendation(*builtin, setup).c_str());
     const std::unique_ptr<lstm::Dataset> data = makeDataset(args, setup.train.seed);
     std::vector<lstm::ModelConfig> models;
     for (lstm::CellKind cell : cells) {

@@ -1,4 +1,6 @@
 #include "DataArguments.h"
+
+#include "training/Recommended.h"
 #include "CsvArguments.h"
 
 #include "series/CsvDataset.h"
@@ -106,12 +108,21 @@ std::unique_ptr<lstm::Dataset> makeDataset(const Arguments& args, std::uint64_t 
     }
 }
 
+std::optional<std::string> builtinDataset(const Arguments& args)
+{
+    if (args.has("csv") || args.has("text"))
+        return std::nullopt;
+    return args.text("dataset");
+}
+
 std::string dataHelp()
 {
     std::ostringstream out;
-    out << "\ndata sets (--dataset NAME --params KEY=VALUE,...):\n";
+    out << "\ndata sets (--dataset NAME --params KEY=VALUE,...), each with the settings it recommends; an option given "
+           "on the command line replaces the recommended value:\n";
     for (const lstm::GeneratorInfo& info : lstm::builtinGenerators()) {
-        out << "  " << info.name << ": " << info.description << "\n";
+        out << "  " << info.name << ": " << info.description << "\n      recommended: "
+            << lstm::recommendedSettings(info.name).why << "\n";
         for (const lstm::GeneratorParameter& p : info.parameters)
             out << "      " << p.key << " (" << p.minimum << " to " << p.maximum << ", default " << p.value
                 << "): " << p.help << "\n";

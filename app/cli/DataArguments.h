@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace cli {
@@ -19,6 +20,8 @@ void declareDataOptions(Arguments& args);
 // std::invalid_argument for a file that cannot be read or does not fit the options.
 std::unique_ptr<lstm::Dataset> makeDataset(const Arguments& args, std::uint64_t seed);
 std::string dataHelp();
+// The built-in data set's name when the data is one (--dataset, or none of --csv and --text).
+std::optional<std::string> builtinDataset(const Arguments& args);
 // --params as KEY -> value; throws UsageError when it is not KEY=NUMBER,...
 lstm::GeneratorSettings parseParams(const std::string& text); // the built-in data sets and their parameters, for --help
 

@@ -99,7 +99,8 @@ int sweepCommand(const Words& words)
         throw UsageError("--dataset \"" + name + "\" is not a built-in data set (see train --help)");
     const std::string output = args.requiredText("output");
     const Swept swept = readSwept(args.requiredText("param"));
-    TrainSetup setup = readTrainSetup(args);
+    TrainSetup setup = readTrainSetup(args, name);
+    std::printf("%s\n", describeRecommendation(name, setup).c_str());
     setup.stop.untilSolved = true; // steps_to_solve is the first evaluation that meets the criterion
     const std::vector<lstm::CellKind> cells = readCells(args, 1, 4);
 

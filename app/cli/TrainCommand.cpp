@@ -101,8 +101,11 @@ int trainCommand(const Words& words)
         std::cout << "Trains a model and prints its train and validation loss.\n\n" << args.usage() << dataHelp();
         return 0;
     }
-    TrainSetup setup = readTrainSetup(args);
+    const std::optional<std::string> builtin = builtinDataset(args);
+    TrainSetup setup = readTrainSetup(args, builtin);
     setup.model.cell = readCell(args);
+    if (builtin && lstm::findGenerator(*builtin))
+        std::printf("%s\n", describeRecommendation(*builtin, setup).c_str());
     // A user's series is small and overfits within seconds: unless told otherwise, train
     // long, validate often and keep the best weights.
     if (args.has("csv")) {

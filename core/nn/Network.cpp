@@ -6,6 +6,7 @@
 #include "nn/Random.h"
 #include "cells/RnnLayer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -60,7 +61,7 @@ Network<S>::Network(const ModelConfig& config) : m_config(config)
 }
 
 template <typename S>
-void Network<S>::initialize(std::uint64_t seed, bool forgetBiasOne)
+void Network<S>::initialize(std::uint64_t seed, const GateBiasInit& biases)
 {
     Random random(seed);
     const double recurrentBound = 1.0 / std::sqrt(double(m_config.hiddenSize));
@@ -72,13 +73,15 @@ void Network<S>::initialize(std::uint64_t seed, bool forgetBiasOne)
             fillUniform<S>(m_params.segment(id), recurrentBound, random); // head fan_in is H too
         }
     }
-    if (!forgetBiasOne || m_config.cell == CellKind::Lstm1997 || !hasCellState(m_config.cell))
-        return;
     const int H = m_config.hiddenSize;
-    for (int l = 0; l < m_config.layers; ++l) {
-        const std::string suffix = "_l" + std::to_string(l);
-        m_params.segment(layout().find("bias_ih" + suffix)).segment(H, H).setOnes();
-        m_params.segment(layout().find("bias_hh" + suffix)).segment(H, H).setZero();
+    const auto& gates = gateNames(m_config.cell);
+    for (const GateBiasValue& set : gateBiasValues(biases, m_config.cell)) {
+        const int row = int(std::find(gates.begin(), gates.end(), set.gate) - gates.begin()) * H;
+        for (int l = 0; l < m_config.layers; ++l) {
+            const std::string suffix = "_l" + std::to_string(l);
+            m_params.segment(layout().find("bias_ih" + suffix)).segment(row, H).setConstant(S(set.value));
+            m_params.segment(layout().find("bias_hh" + suffix)).segment(row, H).setZero();
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 // T = timesteps in the window, B = batch, L = layers. Columns are ordered t*B + b.
 #pragma once
 
+#include "nn/GateBiasInit.h"
 #include "nn/ModelConfig.h"
 #include "nn/ParameterSet.h"
 #include "cells/RecurrentLayer.h"
@@ -39,9 +40,9 @@ public:
     const ParameterSet<S>& parameters() const { return m_params; }
 
     // PyTorch's default initialisation: U(-1/sqrt(H), 1/sqrt(H)) for recurrent tensors,
-    // U(-1/sqrt(fan_in), ..) for the head, N(0, 1) for the embedding. With forgetBiasOne
-    // the forget gate's bias_ih is 1 and its bias_hh 0, so the cell starts by remembering.
-    void initialize(std::uint64_t seed, bool forgetBiasOne = false);
+    // U(-1/sqrt(fan_in), ..) for the head, N(0, 1) for the embedding. A gate that `biases`
+    // sets gets that value in bias_ih and 0 in bias_hh, in every layer.
+    void initialize(std::uint64_t seed, const GateBiasInit& biases = {});
 
     // Runs timesteps [first, first + steps) of the batch, starting from `initial`.
     void forward(const SequenceBatch<S>& batch, int first, int steps, const RecurrentState<S>& initial);

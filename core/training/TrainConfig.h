@@ -2,6 +2,8 @@
 // clipping and the seed. Defaults are PyTorch's where PyTorch has one.
 #pragma once
 
+#include "nn/GateBiasInit.h"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -24,7 +26,7 @@ struct TrainConfig {
     double clipNorm = 0;       // clip gradients to this global norm; 0 = off
     int batchSize = 16;
     int truncation = 0;        // truncated BPTT window in timesteps; 0 = full BPTT
-    bool forgetBiasOne = false;
+    GateBiasInit gateBiases;   // constant initial gate biases; none by default (PyTorch's)
     std::uint64_t seed = 1;
 
     bool operator==(const TrainConfig&) const = default;

@@ -15,7 +15,7 @@ Trainer<S>::Trainer(const ModelConfig& model, const TrainConfig& config)
       m_before(m_network.layout()),
       m_optimizer(config, m_network.layout().totalSize())
 {
-    m_network.initialize(config.seed, config.forgetBiasOne);
+    m_network.initialize(config.seed, config.gateBiases);
 }
 
 template <typename S>

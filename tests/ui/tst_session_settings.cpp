@@ -123,7 +123,7 @@ void SessionSettingsTest::roundTripsThroughQSettings()
     original.train.optimizer = lstm::OptimizerKind::RmsProp;
     original.train.clipNorm = 2.5;
     original.train.truncation = 7;
-    original.train.forgetBiasOne = true;
+    original.train.gateBiases = {-1.5, 1.0, std::nullopt};
     QSettings stored;
     stored.clear();
     original.save(stored);

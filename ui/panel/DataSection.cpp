@@ -1,5 +1,7 @@
 #include "panel/DataSection.h"
 
+#include "training/Recommended.h"
+
 #include "session/BundledData.h"
 #include "import/CsvImportDialog.h"
 #include "panel/FormWidgets.h"
@@ -59,6 +61,7 @@ QWidget* DataSection::buildGeneratorPage()
         if (m_filling)
             return;
         showGeneratorParameters(m_dataset->currentData().toString(), {});
+        emit datasetChosen(m_dataset->currentData().toString());
         changedByUser();
     });
     return widget;
@@ -214,6 +217,8 @@ void DataSection::showGeneratorParameters(const QString& name, const lstm::Gener
     if (!info)
         return;
     m_datasetDescription->setText(QString::fromStdString(info->description));
+    m_datasetDescription->setToolTip(tr("Choosing this data set sets its recommended settings: %1")
+                                         .arg(QString::fromStdString(lstm::recommendedSettings(info->name).why)));
     for (const lstm::GeneratorParameter& p : info->parameters) {
         auto* box = new QDoubleSpinBox;
         box->setObjectName(QString::fromStdString(p.key));

@@ -30,6 +30,7 @@ public:
 
 signals:
     void changed(); // by the user: the data needs a new model
+    void datasetChosen(const QString& name); // by the user, just before changed()
 
 private:
     QWidget* buildGeneratorPage();

@@ -2,6 +2,7 @@
 
 #include "panel/DataSection.h"
 #include "panel/FormWidgets.h"
+#include "panel/GateBiasEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,6 +63,12 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     m_data = new DataSection;
+    // A new data set brings its recommended settings; the user may change each afterwards.
+    connect(m_data, &DataSection::datasetChosen, this, [this](const QString& name) {
+        SessionSettings recommended = settings();
+        recommended.applyRecommendation(lstm::recommendedSettings(name.toStdString()));
+        setSettings(recommended);
+    });
     connect(m_data, &DataSection::changed, this, &SettingsPanel::requestRebuild);
     layout->addWidget(section(tr("Data"), m_data));
     layout->addWidget(section(tr("Model"), buildModelSection()));
@@ -113,13 +120,12 @@ QWidget* SettingsPanel::buildTrainingSection()
     m_clip->setSpecialValueText(tr("off"));
     m_clip->setToolTip(tr("Rescale the gradient when its norm exceeds this: tames exploding gradients. "
                           "Applies immediately."));
-    m_forgetBias = new QCheckBox(tr("Forget-gate bias 1"));
-    m_forgetBias->setToolTip(tr("Start the forget gate open, so the cell remembers from the first step."));
+    m_gateBiases = new GateBiasEditor;
     m_seed = integerBox(0, 1'000'000, tr("The same seed and settings give exactly the same run."));
     form->addRow(tr("Optimizer"), m_optimizer);
     form->addRow(tr("Learning rate"), m_learningRate);
     form->addRow(tr("Clip gradient norm"), m_clip);
-    form->addRow(QString(), m_forgetBias);
+    form->addRow(tr("Start biases"), m_gateBiases);
     form->addRow(tr("Seed"), m_seed);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, [this](double rate) {
         if (!m_filling)
@@ -130,7 +136,7 @@ QWidget* SettingsPanel::buildTrainingSection()
             emit clipNormChanged(norm);
     });
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, &SettingsPanel::requestRebuild);
-    connect(m_forgetBias, &QCheckBox::toggled, this, &SettingsPanel::requestRebuild);
+    connect(m_gateBiases, &GateBiasEditor::changed, this, &SettingsPanel::requestRebuild);
     connect(m_seed, &QSpinBox::valueChanged, this, &SettingsPanel::requestRebuild);
     return widget;
 }
@@ -193,7 +199,7 @@ void SettingsPanel::setSettings(const SessionSettings& s)
         std::max(0, m_optimizer->findData(QString::fromUtf8(lstm::optimizerName(s.train.optimizer).data()))));
     m_learningRate->setValue(s.train.learningRate);
     m_clip->setValue(s.train.clipNorm);
-    m_forgetBias->setChecked(s.train.forgetBiasOne);
+    m_gateBiases->setBiases(s.train.gateBiases);
     m_seed->setValue(int(s.train.seed));
     m_stopAfter->setValue(int(s.stop.maxSteps));
     m_untilSolved->setChecked(s.stop.untilSolved);
@@ -214,7 +220,7 @@ SessionSettings SettingsPanel::settings() const
     s.train.optimizer = *lstm::parseOptimizerKind(m_optimizer->currentData().toString().toStdString());
     s.train.learningRate = m_learningRate->value();
     s.train.clipNorm = m_clip->value();
-    s.train.forgetBiasOne = m_forgetBias->isChecked();
+    s.train.gateBiases = m_gateBiases->biases();
     s.train.seed = std::uint64_t(m_seed->value());
     s.stop = stopConditions();
     return s;

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class DataSection;
+class GateBiasEditor;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -56,6 +57,6 @@ private:
     QSpinBox* m_stopAfter = nullptr;
     QCheckBox* m_untilSolved = nullptr;
     QSpinBox* m_patience = nullptr;
-    QCheckBox* m_forgetBias = nullptr;
+    GateBiasEditor* m_gateBiases = nullptr;
     QSpinBox* m_seed = nullptr;
 };

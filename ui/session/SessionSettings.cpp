@@ -6,6 +6,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
@@ -71,6 +72,24 @@ CsvSource loadCsv(const QSettings& settings)
     return csv;
 }
 
+// An unset bias is saved as no key, so that "random" survives a restart.
+void saveBias(QSettings& settings, const QString& key, const std::optional<double>& bias)
+{
+    if (bias)
+        settings.setValue(key, *bias);
+    else
+        settings.remove(key);
+}
+
+std::optional<double> loadBias(const QSettings& settings, const QString& key)
+{
+    bool ok = false;
+    const double bias = settings.value(key).toDouble(&ok);
+    if (!ok || !std::isfinite(bias))
+        return std::nullopt;
+    return std::clamp(bias, -10.0, 10.0);
+}
+
 } // namespace
 
 bool CsvSource::operator==(const CsvSource& other) const
@@ -107,10 +126,19 @@ lstm::CsvDatasetOptions CsvSource::datasetOptions() const
 SessionSettings SessionSettings::demo()
 {
     SessionSettings demo;
-    demo.model.hiddenSize = 16;
-    demo.train.learningRate = 0.01;
-    demo.train.batchSize = 16;
+    demo.applyRecommendation(lstm::recommendedSettings(demo.dataset.toStdString()));
     return demo;
+}
+
+void SessionSettings::applyRecommendation(const lstm::Recommendation& recommended)
+{
+    const lstm::CellKind cell = model.cell;
+    const std::uint64_t seed = train.seed;
+    model = recommended.model;
+    model.cell = cell;
+    train = recommended.train;
+    train.seed = seed;
+    stop = recommended.stop;
 }
 
 QString SessionSettings::dataFile() const
@@ -157,7 +185,9 @@ void SessionSettings::save(QSettings& settings) const
     settings.setValue("session/clipNorm", train.clipNorm);
     settings.setValue("session/batchSize", train.batchSize);
     settings.setValue("session/truncation", train.truncation);
-    settings.setValue("session/forgetBiasOne", train.forgetBiasOne);
+    saveBias(settings, "session/gateBias/input", train.gateBiases.input);
+    saveBias(settings, "session/gateBias/forget", train.gateBiases.forget);
+    saveBias(settings, "session/gateBias/output", train.gateBiases.output);
     settings.setValue("session/seed", qulonglong(train.seed));
     settings.setValue("session/stop/maxSteps", qlonglong(stop.maxSteps));
     settings.setValue("session/stop/untilSolved", stop.untilSolved);
@@ -194,7 +224,10 @@ SessionSettings SessionSettings::load(const QSettings& settings)
     s.train.clipNorm = settings.value("session/clipNorm", s.train.clipNorm).toDouble();
     s.train.batchSize = std::clamp(settings.value("session/batchSize", s.train.batchSize).toInt(), 1, 1024);
     s.train.truncation = std::max(0, settings.value("session/truncation", s.train.truncation).toInt());
-    s.train.forgetBiasOne = settings.value("session/forgetBiasOne", s.train.forgetBiasOne).toBool();
+    s.train.gateBiases = {loadBias(settings, "session/gateBias/input"), loadBias(settings, "session/gateBias/forget"),
+                          loadBias(settings, "session/gateBias/output")};
+    if (settings.value("session/forgetBiasOne").toBool() && !s.train.gateBiases.forget) // before version 0.1
+        s.train.gateBiases.forget = 1.0;
     s.train.seed = settings.value("session/seed", qulonglong(s.train.seed)).toULongLong();
     s.stop.maxSteps = std::clamp(settings.value("session/stop/maxSteps", 0).toLongLong(), 0LL, maxStopSteps);
     s.stop.untilSolved = settings.value("session/stop/untilSolved", false).toBool();

@@ -8,6 +8,7 @@
 #include "series/CsvDataset.h"
 #include "data/Dataset.h"
 #include "data/Generators.h"
+#include "training/Recommended.h"
 #include "training/StopRule.h"
 #include "training/TrainConfig.h"
 
@@ -83,8 +84,11 @@ struct SessionSettings {
     static constexpr long long maxStopSteps = 100'000'000; // the panel's ranges
     static constexpr int maxPatience = 10'000;
 
-    // The demo a fresh start shows: the sine wave and a 16-unit LSTM.
+    // The demo a fresh start shows: the sine wave and a 16-unit LSTM, as the sine recommends.
     static SessionSettings demo();
+    // The model size, training settings and stop conditions a built-in data set recommends;
+    // the cell, the seed and the data stay.
+    void applyRecommendation(const lstm::Recommendation& recommended);
 
     void save(QSettings& settings) const;
     static SessionSettings load(const QSettings& settings); // missing keys keep demo values

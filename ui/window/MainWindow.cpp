@@ -130,6 +130,8 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
         m_settings->setSettings(m_current);
         statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
     });
+    if (settings.source == DataSource::Generator)
+        m_toolBar->setStepsPerSecond(lstm::recommendedSettings(settings.dataset.toStdString()).classroomSpeed);
     m_controller->setStepsPerSecond(m_toolBar->stepsPerSecond());
     m_current = settings;
     m_controller->rebuild(settings);
@@ -320,6 +322,10 @@ void MainWindow::rebuild(const SessionSettings& settings)
         }
         m_askBeforeRebuild = !dontAsk->isChecked();
     }
+    // A new built-in data set plays at its classroom speed.
+    if (settings.source == DataSource::Generator &&
+        (m_current.source != DataSource::Generator || m_current.dataset != settings.dataset))
+        m_toolBar->setStepsPerSecond(lstm::recommendedSettings(settings.dataset.toStdString()).classroomSpeed);
     m_current = settings;
     m_holdsLoadedWeights = false;
     QSettings stored;

@@ -5,9 +5,11 @@
 #include <QSlider>
 #include <QStyle>
 
+#include <cmath>
+
 namespace {
 // The speed slider's stops, in steps per second; the last means as fast as possible.
-const QList<double> speeds{1, 2, 5, 10, 20, 50, 100, 200, 500, 0};
+const QList<double> speeds{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 0};
 } // namespace
 
 TrainingToolBar::TrainingToolBar(QWidget* parent) : QToolBar(tr("Training"), parent)
@@ -39,7 +41,7 @@ TrainingToolBar::TrainingToolBar(QWidget* parent) : QToolBar(tr("Training"), par
         m_speedLabel->setText(value > 0 ? tr(" %1 steps/s").arg(value) : tr(" as fast as possible"));
         emit stepsPerSecondChanged(value);
     });
-    setSpeedIndex(int(speeds.size()) - 1);
+    setStepsPerSecond(0);
 }
 
 double TrainingToolBar::stepsPerSecond() const
@@ -47,8 +49,16 @@ double TrainingToolBar::stepsPerSecond() const
     return speeds[m_speed->value()];
 }
 
-void TrainingToolBar::setSpeedIndex(int index)
+void TrainingToolBar::setStepsPerSecond(double wanted)
 {
+    int index = int(speeds.size()) - 1; // as fast as possible
+    if (wanted > 0) {
+        const auto distance = [&](int k) { return std::abs(std::log(speeds[k] / wanted)); };
+        index = 0;
+        for (int k = 1; k + 1 < int(speeds.size()); ++k)
+            if (distance(k) < distance(index))
+                index = k;
+    }
     m_speed->setValue(index);
     m_speedLabel->setText(stepsPerSecond() > 0 ? tr(" %1 steps/s").arg(stepsPerSecond()) : tr(" as fast as possible"));
 }

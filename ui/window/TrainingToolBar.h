@@ -19,7 +19,8 @@ public:
     QAction* resetAction() const { return m_reset; }
     // Steps per second the slider asks for; 0 = as fast as possible.
     double stepsPerSecond() const;
-    void setSpeedIndex(int index);
+    // The slider's stop nearest to this speed; 0 for as fast as possible.
+    void setStepsPerSecond(double stepsPerSecond);
 
 signals:
     void stepsPerSecondChanged(double stepsPerSecond);
