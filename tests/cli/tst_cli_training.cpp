@@ -12,6 +12,7 @@ class CliTrainingTest : public QObject {
     Q_OBJECT
 private slots:
     void trainStopsWhenSolved();
+    void aBuiltInDataSetBringsItsSettings();
     void trainStopsEarlyAndKeepsTheBestWeights();
     void aPlainCsvCallGivesAModel();
     void compareEndsWithOneLinePerModel();
@@ -39,6 +40,22 @@ void CliTrainingTest::trainStopsWhenSolved()
     const long step = match.captured(1).toLong();
     QVERIFY(step > 0 && step < 20000 && step % 25 == 0);
     QVERIFY2(lines(result.out).last().endsWith(": solved"), qPrintable(result.out));
+}
+
+void CliTrainingTest::aBuiltInDataSetBringsItsSettings()
+{
+    const CliResult recommended = runCli({"train", "--dataset", "remember-first", "--steps", "1", "--eval-every", "1"});
+    QCOMPARE(recommended.exitCode, 0);
+    QVERIFY2(lines(recommended.out).first().endsWith(": 16 units, adam lr 0.001, clip 1, forget-gate bias 3 (LSTM), "
+                                                     "batch 16, at most 1 steps, until solved"),
+             qPrintable(recommended.out));
+    // Options given win; the rest stays recommended.
+    const CliResult given = runCli({"train", "--dataset", "remember-first", "--steps", "1", "--lr", "0.02",
+                                    "--forget-bias-one", "--no-until-solved"});
+    QCOMPARE(given.exitCode, 0);
+    QVERIFY2(lines(given.out).first().endsWith(": 16 units, adam lr 0.02, clip 1, forget-gate bias 1 (LSTM), batch 16, "
+                                               "at most 1 steps"),
+             qPrintable(given.out));
 }
 
 void CliTrainingTest::trainStopsEarlyAndKeepsTheBestWeights()

@@ -61,6 +61,7 @@ private slots:
     void clippingLimitsTheUpdate();
     void evaluateGivesTheLossAndTheOutputsOfOnePass();
     void lstmLearnsASineWave();
+    void gateBiasesStartWhereSet();
 };
 
 void TrainerTest::initTestCase()
@@ -293,6 +294,44 @@ void TrainerTest::lstmLearnsASineWave()
     const double final = trainer.evaluate(validation);
     QVERIFY2(final < 0.01, qPrintable(QString("validation MSE %1 after 300 steps").arg(final)));
     QVERIFY2(final < initial / 20, qPrintable(QString("validation MSE went from %1 to %2").arg(initial).arg(final)));
+}
+
+
+// Each LSTM variant's i, f and o rows of bias_ih take the set value and bias_hh's the 0, in
+// every layer; the candidate keeps its random start, and cells without those gates ignore it.
+void TrainerTest::gateBiasesStartWhereSet()
+{
+    const GateBiasInit biases{-1.0, 3.0, -2.0};
+    for (CellKind cell : allCellKinds()) {
+        ModelConfig config = smallModel(cell);
+        config.layers = 2;
+        Network<double> random(config), set(config);
+        random.initialize(5);
+        set.initialize(5, biases);
+        const auto& gates = gateNames(cell);
+        const int H = config.hiddenSize;
+        for (int l = 0; l < 2; ++l) {
+            const std::string suffix = "_l" + std::to_string(l);
+            const auto ih = set.parameters().segment(set.layout().find("bias_ih" + suffix));
+            const auto hh = set.parameters().segment(set.layout().find("bias_hh" + suffix));
+            const auto ihRandom = random.parameters().segment(random.layout().find("bias_ih" + suffix));
+            for (int g = 0; g < int(gates.size()); ++g) {
+                const std::optional<double> wanted = !hasCellState(cell) ? std::nullopt
+                                                     : gates[size_t(g)] == "i" ? biases.input
+                                                     : gates[size_t(g)] == "f" ? biases.forget
+                                                     : gates[size_t(g)] == "o" ? biases.output
+                                                                                : std::nullopt;
+                for (int row = g * H; row < (g + 1) * H; ++row) {
+                    if (wanted) {
+                        QCOMPARE(ih(row), *wanted);
+                        QCOMPARE(hh(row), 0.0);
+                    } else {
+                        QCOMPARE(ih(row), ihRandom(row));
+                    }
+                }
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TrainerTest)

@@ -20,6 +20,7 @@
 #include <QAbstractAxis>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -85,6 +86,7 @@ class MainWindowTest : public QObject {
 private slots:
     void initTestCase();
     void playTrainsAndTheLossFalls();
+    void choosingADataSetAppliesItsRecommendation();
     void stepMakesExactlyOneStep();
     void resetReturnsToStepZero();
     void learningRateAppliesWhilePlaying();
@@ -103,6 +105,28 @@ void MainWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true); // keep the user's QSettings out of it
     QCoreApplication::setOrganizationName(QStringLiteral("LSTM Lab tests"));
+}
+
+void MainWindowTest::choosingADataSetAppliesItsRecommendation()
+{
+    MainWindow window(quickSine());
+    window.show();
+    TrainingController* controller = window.controller();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest() != nullptr, timeoutMs);
+    QCOMPARE(window.trainingToolBar()->stepsPerSecond(), 100.0); // the sine's classroom speed
+    auto* dataset = window.settingsPanel()->findChild<QComboBox*>(QStringLiteral("dataset"));
+    QVERIFY(dataset);
+    dataset->setCurrentIndex(dataset->findData(QStringLiteral("remember-first")));
+    const lstm::Recommendation recommended = lstm::recommendedSettings("remember-first");
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->session.dataset == "remember-first", timeoutMs);
+    const SessionSettings running = controller->latest()->session;
+    QCOMPARE(running.train.learningRate, 0.001);
+    QCOMPARE(running.train.clipNorm, 1.0);
+    QVERIFY(running.train.gateBiases.forget == 3.0);
+    QVERIFY(running.stop == recommended.stop);
+    QCOMPARE(running.model.cell, quickSine().model.cell); // the cell stays the user's
+    QCOMPARE(window.trainingToolBar()->stepsPerSecond(), recommended.classroomSpeed);
+    QCOMPARE(window.settingsPanel()->settings().train.learningRate, 0.001);
 }
 
 void MainWindowTest::playTrainsAndTheLossFalls()

@@ -45,6 +45,7 @@ QWidget* DataSection::buildGeneratorPage()
     auto* layout = new QVBoxLayout(widget);
     layout->setContentsMargins(0, 0, 0, 0);
     m_dataset = new QComboBox;
+    m_dataset->setObjectName(QStringLiteral("dataset"));
     m_dataset->setToolTip(tr("What the network learns from. Changing it starts a new model."));
     for (const lstm::GeneratorInfo& info : lstm::builtinGenerators())
         m_dataset->addItem(QString::fromStdString(info.title), QString::fromStdString(info.name));
