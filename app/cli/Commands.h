@@ -19,5 +19,6 @@ int inspectCommand(const Words& words);
 int benchCsvCommand(const Words& words);
 int compareCommand(const Words& words);
 int sweepCommand(const Words& words);
+int lessonsCommand(const Words& words);
 
 } // namespace cli

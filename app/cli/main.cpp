@@ -18,6 +18,7 @@ const char* overview =
     "  train      train a model on a data set, optionally --save it\n"
     "  compare    train 2 to 4 cells side by side on the same batches\n"
     "  sweep      train each cell at each value of a parameter (e.g. the lag): how long can it remember?\n"
+    "  lessons    list the guided lessons, or check their claims headless\n"
     "  run        one sequence forward through a model: outputs and states as CSV\n"
     "  grad       loss and every parameter's gradient for one sequence, as JSON\n"
     "  gradcheck  check every gradient against finite differences\n"
@@ -40,6 +41,7 @@ int main(int argc, char** argv)
         {"gradcheck", cli::gradcheckCommand}, {"bench", cli::benchCommand},
         {"inspect", cli::inspectCommand},     {"bench-csv", cli::benchCsvCommand},
         {"compare", cli::compareCommand},     {"sweep", cli::sweepCommand},
+        {"lessons", cli::lessonsCommand},
     };
     if (argc >= 2 && std::string(argv[1]) == "--version") {
         std::printf("lstm-lab-cli %s\n", LSTM_LAB_VERSION);

@@ -10,13 +10,16 @@ namespace {
 
 // Smooth waves: PyTorch's Adam default is too timid for 16 units, 0.01 bends the curve
 // within a few hundred steps; 3,000 steps take half a minute at the classroom speed.
-Recommendation forWaves()
+Recommendation forWaves(const std::string& dataset)
 {
     Recommendation r;
     r.stop.maxSteps = 3000;
     r.classroomSpeed = 100;
-    r.why = "Adam at 0.01 fits the curve within a few hundred steps; 3,000 steps run for half a minute at 100 a "
-            "second.";
+    r.why = dataset == "square"
+                ? "Adam at 0.01 brings the validation loss below 0.15 within the 3,000 steps (half a minute at 100 "
+                  "steps a second); what stays is the jumps a sequence's first steps cannot foresee."
+                : "Adam at 0.01 brings the validation loss below 0.01 within the 3,000 steps (half a minute at 100 "
+                  "steps a second).";
     return r;
 }
 
@@ -46,27 +49,33 @@ Recommendation recommendedSettings(const std::string& dataset)
     if (!findGenerator(dataset))
         throw std::invalid_argument("no built-in data set is called \"" + dataset + "\"");
     if (dataset == "remember-first")
-        return forLongLags(3000, 50, "An LSTM solves lag 50 within a few hundred steps; a plain RNN stays at chance "
-                                     "for all 3,000.");
+        return forLongLags(3000, 50, "An LSTM solves lag 20 and lag 50 within the 3,000 steps; a plain RNN does not "
+                                     "solve lag 50.");
     if (dataset == "long-lag")
-        return forLongLags(5000, 100, "An LSTM solves lag 100 within about 1,500 steps.");
+        return forLongLags(5000, 100, "An LSTM solves lag 100 within the 5,000 steps.");
     if (dataset == "adding")
-        return forLongLags(40000, 1000, "An LSTM solves T = 100 by the paper's criterion within about 25,000 steps; "
-                                        "a plain RNN stays near 15% within 0.04.");
+        return forLongLags(40000, 1000, "Even at the paper's T = 100 an LSTM gets 95% of the sequences within 0.04 "
+                                        "inside the 40,000 steps; a plain RNN stays below 50%.");
     if (dataset == "temporal-order")
-        return forLongLags(10000, 200, "An LSTM solves T = 100 within about 2,000 steps.");
+        return forLongLags(10000, 200, "Even at the paper's T = 100 an LSTM solves it within the 10,000 steps.");
     if (dataset == "embedded-reber")
-        return forLongLags(10000, 200, "An LSTM predicts every validation string within about 2,500 steps.");
+        return forLongLags(10000, 200, "An LSTM predicts every validation string within the 10,000 steps.");
+    // Gers et al. (2000) trained online, one stream at a time, with plain gradient descent.
+    // So trained, the forget gate makes the difference within the budget; with Adam at 0.003
+    // the 1997 cell learns this version too (the "constant error carousel" lesson says so).
     if (dataset == "continual-reber") {
         Recommendation r;
-        r.train.learningRate = 0.003;
+        r.train.optimizer = OptimizerKind::Sgd;
+        r.train.learningRate = 0.5;
+        r.train.batchSize = 1;
         r.stop = {10000, true, 0};
-        r.evalEvery = 250;
-        r.classroomSpeed = 200;
-        r.why = "Adam at 0.003: an LSTM predicts every symbol of eight 1,000-step streams within about 2,000 steps.";
+        r.evalEvery = 500;
+        r.classroomSpeed = 500;
+        r.why = "Plain gradient descent at 0.5 on one stream at a time, as Gers et al. (2000) trained: an LSTM with a "
+                "forget gate predicts every symbol within 10,000 steps; the 1997 cell, without one, does not.";
         return r;
     }
-    return forWaves();
+    return forWaves(dataset);
 }
 
 } // namespace lstm
