@@ -6,6 +6,7 @@
 
 #include "nn/Inference.h"
 #include "io/ModelFile.h"
+#include "training/Recommended.h"
 #include "training/TrainingRun.h"
 
 #include <cmath>
@@ -16,10 +17,6 @@
 namespace cli {
 
 namespace {
-
-constexpr int csvPatience = 20;
-constexpr int csvSteps = 20'000;
-constexpr int csvEvalEvery = 25;
 
 Arguments trainArguments()
 {
@@ -109,12 +106,13 @@ int trainCommand(const Words& words)
     // A user's series is small and overfits within seconds: unless told otherwise, train
     // long, validate often and keep the best weights.
     if (args.has("csv")) {
+        const lstm::Recommendation series = lstm::recommendedForSeries();
         if (!args.has("patience"))
-            setup.stop.patience = csvPatience;
+            setup.stop.patience = series.stop.patience;
         if (!args.has("steps"))
-            setup.steps = int(setup.stop.maxSteps = csvSteps);
+            setup.steps = int(setup.stop.maxSteps = series.stop.maxSteps);
         if (!args.has("eval-every"))
-            setup.evalEvery = csvEvalEvery;
+            setup.evalEvery = series.evalEvery;
         std::printf("CSV data: early stopping after %d validations without a better loss (every %d steps, at most "
                     "%d steps; --patience 0 turns it off)\n",
                     setup.stop.patience, setup.evalEvery, setup.steps);

@@ -44,6 +44,17 @@ Recommendation forLongLags(long budget, double speed, const std::string& why)
 
 } // namespace
 
+Recommendation recommendedForSeries()
+{
+    Recommendation r;
+    r.stop = {20000, false, 20};
+    r.evalEvery = 25;
+    r.classroomSpeed = 0; // as fast as possible: an engineer's data, not a demo
+    r.why = "Early stopping after 20 validations (every 25 steps) without a better validation loss, keeping the "
+            "best weights; at most 20,000 steps.";
+    return r;
+}
+
 Recommendation recommendedSettings(const std::string& dataset)
 {
     if (!findGenerator(dataset))

@@ -24,5 +24,8 @@ struct Recommendation {
 
 // The recommendation for a built-in data set; throws std::invalid_argument for an unknown name.
 Recommendation recommendedSettings(const std::string& dataset);
+// For a user's CSV series: small data overfits within seconds, so train long, validate
+// often, and stop early keeping the best weights.
+Recommendation recommendedForSeries();
 
 } // namespace lstm

@@ -192,6 +192,7 @@ void DataSection::importCsv(const QString& path)
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_csv = dialog->source();
         showSource(DataSource::Csv);
+        emit seriesChosen();
         changedByUser();
     });
     dialog->open();

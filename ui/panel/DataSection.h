@@ -31,6 +31,7 @@ public:
 signals:
     void changed(); // by the user: the data needs a new model
     void datasetChosen(const QString& name); // by the user, just before changed()
+    void seriesChosen();                     // a CSV series imported, just before changed()
 
 private:
     QWidget* buildGeneratorPage();

@@ -69,6 +69,11 @@ SettingsPanel::SettingsPanel(QWidget* parent) : QWidget(parent)
         recommended.applyRecommendation(lstm::recommendedSettings(name.toStdString()));
         setSettings(recommended);
     });
+    connect(m_data, &DataSection::seriesChosen, this, [this] {
+        SessionSettings series = settings();
+        series.stop = lstm::recommendedForSeries().stop; // the model and training settings stay the user's
+        setSettings(series);
+    });
     connect(m_data, &DataSection::changed, this, &SettingsPanel::requestRebuild);
     layout->addWidget(section(tr("Data"), m_data));
     layout->addWidget(section(tr("Model"), buildModelSection()));

@@ -15,6 +15,7 @@
 #include "charts/PredictionChart.h"
 #include "panel/SettingsPanel.h"
 #include "worker/TrainingController.h"
+#include "charts/TrainingPage.h"
 #include "window/TrainingStatus.h"
 #include "window/TrainingToolBar.h"
 
@@ -22,17 +23,13 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QFileDialog>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
-#include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
 
 
 MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMainWindow(parent)
@@ -130,8 +127,7 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
         m_settings->setSettings(m_current);
         statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
     });
-    if (settings.source == DataSource::Generator)
-        m_toolBar->setStepsPerSecond(lstm::recommendedSettings(settings.dataset.toStdString()).classroomSpeed);
+    playAtRecommendedSpeed(settings);
     m_controller->setStepsPerSecond(m_toolBar->stepsPerSecond());
     m_current = settings;
     m_controller->rebuild(settings);
@@ -189,7 +185,12 @@ QWidget* MainWindow::buildPages()
     });
     m_pages = new QTabWidget;
     m_pages->setDocumentMode(true);
-    m_pages->addTab(buildCharts(), tr("Training"));
+    auto* training = new TrainingPage;
+    m_banner = training->banner();
+    m_loss = training->lossChart();
+    m_predictions = training->predictionChart();
+    m_textSamples = training->textSamples();
+    m_pages->addTab(training, tr("Training"));
     m_pages->addTab(m_cellPage, tr("Inside the cell"));
     m_pages->addTab(m_heatmaps, tr("Heatmaps"));
     m_pages->addTab(m_gradientFlow, tr("Gradients through time"));
@@ -213,40 +214,6 @@ QWidget* MainWindow::buildPages()
         addAction(show);
     }
     return m_pages;
-}
-
-QWidget* MainWindow::buildCharts()
-{
-    auto* charts = new QWidget;
-    auto* layout = new QVBoxLayout(charts);
-    m_banner = new NoticeBanner;
-    layout->addWidget(m_banner);
-
-    m_loss = new LossChart;
-    auto* lossOptions = new QHBoxLayout;
-    auto* logScale = new QCheckBox(tr("Logarithmic loss axis"));
-    logScale->setChecked(m_loss->logarithmic());
-    logScale->setToolTip(tr("A log axis shows the whole descent, from the first steps to the last digits"));
-    auto* smoothing = new QSlider(Qt::Horizontal);
-    smoothing->setRange(0, 99);
-    smoothing->setValue(60);
-    smoothing->setMaximumWidth(200);
-    smoothing->setToolTip(tr("Smooth the noisy training loss (an exponential moving average)"));
-    lossOptions->addWidget(logScale);
-    lossOptions->addSpacing(24);
-    lossOptions->addWidget(new QLabel(tr("Smoothing")));
-    lossOptions->addWidget(smoothing);
-    lossOptions->addStretch();
-    connect(logScale, &QCheckBox::toggled, m_loss, &LossChart::setLogarithmic);
-    connect(smoothing, &QSlider::valueChanged, m_loss, [this](int value) { m_loss->setSmoothing(value / 100.0); });
-
-    m_predictions = new PredictionChart;
-    layout->addWidget(m_loss, 1);
-    layout->addLayout(lossOptions);
-    layout->addWidget(m_predictions, 1);
-    m_textSamples = new TextSamplePanel; // shown for text data only
-    layout->addWidget(m_textSamples, 1);
-    return charts;
 }
 
 void MainWindow::buildMenus()
@@ -322,15 +289,23 @@ void MainWindow::rebuild(const SessionSettings& settings)
         }
         m_askBeforeRebuild = !dontAsk->isChecked();
     }
-    // A new built-in data set plays at its classroom speed.
-    if (settings.source == DataSource::Generator &&
-        (m_current.source != DataSource::Generator || m_current.dataset != settings.dataset))
-        m_toolBar->setStepsPerSecond(lstm::recommendedSettings(settings.dataset.toStdString()).classroomSpeed);
+    if (settings.source != m_current.source || settings.dataset != m_current.dataset)
+        playAtRecommendedSpeed(settings);
     m_current = settings;
     m_holdsLoadedWeights = false;
     QSettings stored;
     settings.save(stored);
     m_controller->rebuild(settings);
+}
+
+// A built-in data set plays at its classroom speed, a CSV series as fast as possible; a text
+// keeps the speed the user set.
+void MainWindow::playAtRecommendedSpeed(const SessionSettings& settings)
+{
+    if (settings.source == DataSource::Generator)
+        m_toolBar->setStepsPerSecond(lstm::recommendedSettings(settings.dataset.toStdString()).classroomSpeed);
+    else if (settings.source == DataSource::Csv)
+        m_toolBar->setStepsPerSecond(lstm::recommendedForSeries().classroomSpeed);
 }
 
 void MainWindow::resetTraining()

@@ -52,12 +52,12 @@ protected:
 
 private:
     QWidget* buildPages();
-    QWidget* buildCharts();
     void buildInspector();
     void buildMenus();
     void showSnapshot(const SnapshotPointer& snapshot);
     void rebuild(const SessionSettings& settings);
     void resetTraining();
+    void playAtRecommendedSpeed(const SessionSettings& settings);
     void saveModel();
     void rememberRecentModel(const QString& path);
     void showError(const QString& message);
