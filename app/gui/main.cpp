@@ -2,6 +2,8 @@
 // --screenshot FILE --after-steps N (train N steps, save a PNG of the window, exit), --page
 // NAME and --dark for pictures of every page, and --benchmark-ui SECONDS (UI lateness while
 // training flat out).
+#include "classroom/LessonDock.h"
+#include "classroom/LessonPanel.h"
 #include "style/DarkPalette.h"
 #include "session/GuiOptions.h"
 #include "window/MainWindow.h"
@@ -70,6 +72,13 @@ int main(int argc, char** argv)
         window.resize(options.size);
     else if (!window.restoreGeometry(QSettings().value("window/geometry").toByteArray()))
         window.resize(1280, 720);
+    if (!options.lesson.isEmpty()) {
+        if (const QString error = window.lessons()->open(options.lesson); !error.isEmpty()) {
+            std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(error));
+            return 2;
+        }
+        window.lessons()->panel()->showStep(options.lessonStep - 1);
+    }
     window.show();
     if (options.benchmarkSeconds > 0)
         runResponsivenessBenchmark(window, options.benchmarkSeconds, options.benchmarkEveryView);

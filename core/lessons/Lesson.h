@@ -40,6 +40,7 @@ struct Question {
     std::string prompt;
     std::vector<Choice> choices;
     int line = 0;
+    int position = 0; // how many of the step's paragraphs come before it
 };
 
 struct LessonStep {

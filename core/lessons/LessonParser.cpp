@@ -226,7 +226,7 @@ private:
             if (step.question)
                 throw std::invalid_argument("a step asks one question; this one already asks one at line " +
                                             std::to_string(step.question->line));
-            step.question = Question{trimmed(line.substr(2)), {}, m_line};
+            step.question = Question{trimmed(line.substr(2)), {}, m_line, int(step.paragraphs.size())};
             m_choosing = true;
         } else if (startsWith(line, "- ") && m_choosing) {
             choice(step, line.substr(2));

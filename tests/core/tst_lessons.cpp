@@ -100,6 +100,7 @@ void LessonsTest::aWellFormedLessonReads()
 
     const Question& question = *lesson.steps.back().question;
     QCOMPARE(question.prompt, std::string("Will it be solved?"));
+    QCOMPARE(question.position, 0); // before any text of its step
     QCOMPARE(question.choices.size(), size_t(3));
     QCOMPARE(question.choices[1].condition->model, std::string("lstm"));
     QVERIFY(!question.choices[2].condition);

@@ -174,6 +174,16 @@ QWidget* SettingsPanel::buildStopSection()
     return widget;
 }
 
+void SettingsPanel::setStopConditions(const lstm::StopConditions& stop)
+{
+    m_filling = true;
+    m_stopAfter->setValue(int(stop.maxSteps));
+    m_untilSolved->setChecked(stop.untilSolved);
+    m_patience->setValue(stop.patience);
+    m_filling = false;
+    emit stopConditionsChanged(stopConditions());
+}
+
 lstm::StopConditions SettingsPanel::stopConditions() const
 {
     return {.maxSteps = m_stopAfter->value(), .untilSolved = m_untilSolved->isChecked(), .patience = m_patience->value()};

@@ -22,6 +22,8 @@ public:
     explicit SettingsPanel(QWidget* parent = nullptr);
 
     void setSettings(const SessionSettings& settings); // fills the widgets without signalling
+    // As if the user set them: applies live (stopConditionsChanged), without a new model.
+    void setStopConditions(const lstm::StopConditions& stop);
     SessionSettings settings() const;
     // How text samples are written, set elsewhere (TextSamplePanel) but part of the session.
     void setTextSampling(const TextSampling& sampling) { m_sampling = sampling; }

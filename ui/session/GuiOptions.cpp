@@ -54,8 +54,12 @@ QString GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption pageOption("page", "Open on a page: training, cell, heatmaps, gradients or text.", "name");
     const QCommandLineOption darkOption("dark", "Dark colours, e.g. for a dim room.");
     const QCommandLineOption timestepOption("timestep", "With --screenshot: the timestep the inspector shows.", "t");
+    const QCommandLineOption lessonOption("lesson", "Open a lesson: a shipped one by name (lstm-lab-cli lessons list) "
+                                                    "or a .lesson file.", "name|file");
+    const QCommandLineOption lessonStepOption("lesson-step", "With --lesson: open it at this step (1 is the first).",
+                                              "n");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
-                       darkOption, timestepOption, windowOnlyOption});
+                       darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -90,7 +94,12 @@ QString GuiOptions::parse(const QStringList& arguments)
     if (!page.isEmpty() && !MainWindow::pageNames().contains(page))
         return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));
     screenshot = parser.value(screenshotOption);
+    lesson = parser.value(lessonOption);
     bool ok = true;
+    if (parser.isSet(lessonStepOption))
+        lessonStep = parser.value(lessonStepOption).toInt(&ok);
+    if (!ok || lessonStep < 1)
+        return QStringLiteral("--lesson-step takes a step number, 1 for the first");
     if (parser.isSet(afterStepsOption))
         afterSteps = parser.value(afterStepsOption).toLong(&ok);
     if (!ok || afterSteps < 0)

@@ -1,6 +1,6 @@
 // The window's command line: which session to start with (the data: --dataset and --params,
 // --text, or --csv with its import options; --cell, --hidden, --layers, --lr, --seed; text
-// sampling), --autoplay, --size WxH, the screenshot mode used for docs (--screenshot FILE
+// sampling), --autoplay, --size WxH, --lesson NAME|FILE, the screenshot mode used for docs (--screenshot FILE
 // --after-steps N) and --benchmark-ui SECONDS. Without options the last session returns, or
 // the demo when the file it trained on is gone.
 #pragma once
@@ -24,6 +24,8 @@ struct GuiOptions {
     QString page;                // the page to open on, one of MainWindow::pageNames()
     bool dark = false;           // dark colours instead of the system's
     int timestep = -1;           // with a screenshot: the inspector's timestep; -1 leaves it
+    QString lesson;              // a lesson to open: a shipped one's name or a file
+    int lessonStep = 1;          // ... at this step, counted from 1
     QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty

@@ -16,6 +16,7 @@
 #include "panel/SettingsPanel.h"
 #include "worker/TrainingController.h"
 #include "charts/TrainingPage.h"
+#include "classroom/LessonDock.h"
 #include "window/TrainingStatus.h"
 #include "window/TrainingToolBar.h"
 
@@ -51,6 +52,8 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     splitter->addWidget(buildPages());
     splitter->setStretchFactor(1, 1);
     setCentralWidget(splitter);
+    m_lessons = new LessonDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessons);
     buildMenus();
     m_status = new TrainingStatus;
     statusBar()->addWidget(m_status, 1);
@@ -237,6 +240,8 @@ void MainWindow::buildMenus()
     QAction* save = file->addAction(tr("&Save model…"), this, &MainWindow::saveModel);
     save->setShortcut(QKeySequence::Save);
     file->addSeparator();
+    file->addAction(tr("Open &lesson…"), m_lessons, &LessonDock::chooseFile);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addActions({m_toolBar->playAction(), m_toolBar->stepAction(), m_toolBar->resetAction()});
@@ -245,6 +250,7 @@ void MainWindow::buildMenus()
         isFullScreen() ? showNormal() : showFullScreen();
     });
     fullScreen->setShortcut(Qt::Key_F11);
+    menuBar()->addMenu(m_lessons->menu());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
@@ -273,6 +279,14 @@ void MainWindow::showSnapshot(const SnapshotPointer& snapshot)
         m_banner->hide();
         m_bannerFromSnapshot = false;
     }
+}
+
+void MainWindow::applySettings(const SessionSettings& settings)
+{
+    m_settings->setSettings(settings);
+    const bool ask = std::exchange(m_askBeforeRebuild, false); // asked for by name: no question
+    rebuild(settings);
+    m_askBeforeRebuild = ask;
 }
 
 void MainWindow::rebuild(const SessionSettings& settings)

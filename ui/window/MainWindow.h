@@ -15,6 +15,7 @@ class HeatmapView;
 class Inspector;
 class InspectorToolBar;
 class NoticeBanner;
+class LessonDock;
 class LossChart;
 class QTabWidget;
 class TextInspectorPage;
@@ -44,6 +45,9 @@ public:
     static QStringList pageNames();
     void showPage(const QString& name);
     TextSamplePanel* textSamples() const { return m_textSamples; }
+    LessonDock* lessons() const { return m_lessons; }
+    // Shows the settings in the panel and starts a new model from them, without asking.
+    void applySettings(const SessionSettings& settings);
     // Whether changing the model or data asks before throwing away a trained model.
     void setAskBeforeRebuild(bool ask) { m_askBeforeRebuild = ask; }
 
@@ -78,6 +82,7 @@ private:
     TextInspectorPage* m_textPage = nullptr;
     TextSamplePanel* m_textSamples = nullptr;
     TrainingStatus* m_status = nullptr;
+    LessonDock* m_lessons = nullptr;
     bool m_askBeforeRebuild = true;
     SessionSettings m_current; // what the running model was built from
     QTimer m_frameTimer;
