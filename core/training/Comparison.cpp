@@ -16,18 +16,18 @@ Comparison<S>::Comparison(const Dataset& data, const std::vector<ModelConfig>& m
 }
 
 template <typename S>
-void Comparison<S>::advance(long steps)
+void Comparison<S>::advance(long steps, bool evaluate)
 {
     // Each worker takes the next run not yet done; runs never share state, so the order in
     // which they are taken changes nothing in the results.
     std::atomic<int> next{0};
-    const auto work = [this, steps, &next] {
+    const auto work = [this, steps, evaluate, &next] {
         for (int k = next++; k < size(); k = next++) {
             TrainingRun<S>& one = run(k);
             if (one.stopped())
                 continue;
             one.advance(steps);
-            if (one.reason() != StopReason::Diverged)
+            if (evaluate && one.reason() != StopReason::Diverged)
                 one.evaluate();
         }
     };
@@ -38,6 +38,13 @@ void Comparison<S>::advance(long steps)
     work();
     for (std::thread& thread : threads)
         thread.join();
+}
+
+template <typename S>
+void Comparison<S>::setRecording(bool on)
+{
+    for (auto& one : m_runs)
+        one->trainer().setRecording(on);
 }
 
 template <typename S>

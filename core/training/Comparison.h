@@ -19,8 +19,11 @@ public:
     Comparison(const Dataset& data, const std::vector<ModelConfig>& models, const TrainConfig& train,
                StopConditions stop, int threads);
 
-    // Every run that has not stopped trains up to `steps` more steps and is evaluated.
-    void advance(long steps);
+    // Every run that has not stopped trains up to `steps` more steps and, when `evaluate`,
+    // is evaluated after them.
+    void advance(long steps, bool evaluate = true);
+    // Each run records its next step (Trainer::setRecording) or stops recording.
+    void setRecording(bool on);
     bool allStopped() const;
 
     int size() const { return int(m_runs.size()); }

@@ -39,7 +39,7 @@ template <typename S>
 const Evaluation& TrainingRun<S>::evaluate()
 {
     const SequenceBatch<double>& validation = m_data.validationSet();
-    Matrix<double> outputs;
+    Matrix<double>& outputs = m_outputs;
     m_last.step = m_trainer.steps();
     if (m_lossCount > 0)
         m_last.trainLoss = m_lossSum / double(m_lossCount);

@@ -35,6 +35,8 @@ public:
     StopReason reason() const { return m_reason; }
     long steps() const { return m_trainer.steps(); }
     const Evaluation& last() const { return m_last; }
+    // The model's outputs for the validation set at the last evaluation: (O, T*B) or (O, B).
+    const Eigen::MatrixXd& lastOutputs() const { return m_outputs; }
     std::optional<long> solvedAt() const { return m_rule.solvedAt(); } // the first evaluated step that met the criterion
     const EarlyStopping& earlyStopping() const { return m_rule.earlyStopping(); }
     Trainer<S>& trainer() { return m_trainer; }
@@ -49,6 +51,7 @@ private:
     double m_lossSum = 0;
     long m_lossCount = 0;
     Evaluation m_last;
+    Eigen::MatrixXd m_outputs;
     StopReason m_reason = StopReason::None;
 };
 

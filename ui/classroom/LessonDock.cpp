@@ -23,6 +23,8 @@ LessonDock::LessonDock(MainWindow* window) : QDockWidget(tr("Lesson"), window), 
             m_panel->showProblem(problem);
     });
     connect(m_driver, &LessonDriver::runFinished, this, [this] {
+        if (isHidden())
+            return;
         m_panel->checkAnswer([this](const std::string& quantity, const std::string& model) {
             return m_driver->liveValue(quantity, model);
         });

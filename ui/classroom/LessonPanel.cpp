@@ -222,6 +222,8 @@ void LessonPanel::showQuestion(const lstm::LessonStep& step)
 
 void LessonPanel::checkAnswer(const LiveLookup& lookup)
 {
+    if (m_lesson.steps.empty())
+        return;
     const lstm::LessonStep& step = m_lesson.steps[size_t(m_step)];
     if (!step.question)
         return;
