@@ -4,6 +4,7 @@
 // training flat out).
 #include "classroom/LessonDock.h"
 #include "classroom/LessonPanel.h"
+#include "compare/ComparePage.h"
 #include "style/DarkPalette.h"
 #include "session/GuiOptions.h"
 #include "window/MainWindow.h"
@@ -79,11 +80,17 @@ int main(int argc, char** argv)
         }
         window.lessons()->panel()->showStep(options.lessonStep - 1);
     }
+    if (!options.compare.empty()) {
+        window.showPage(QStringLiteral("compare"));
+        window.comparePage()->compare(options.compare);
+    }
     window.show();
     if (options.benchmarkSeconds > 0)
         runResponsivenessBenchmark(window, options.benchmarkSeconds, options.benchmarkEveryView);
     else if (!options.screenshot.isEmpty())
         options.takeScreenshotWhenReady(window);
+    else if (options.autoplay && !options.compare.empty())
+        QTimer::singleShot(0, window.comparePage(), &ComparePage::togglePlay);
     else if (options.autoplay)
         QTimer::singleShot(0, window.controller(), &TrainingController::play);
     return QApplication::exec();

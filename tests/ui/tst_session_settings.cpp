@@ -24,7 +24,11 @@ SessionSettings unusualSession()
     s.model.layers = 2;
     s.train.learningRate = 0.0031;
     s.train.seed = 77;
-    s.stop = {.maxSteps = 1234, .untilSolved = true, .patience = 6};
+    s.train.optimizer = lstm::OptimizerKind::Momentum;
+    s.train.clipNorm = 0.75;
+    s.train.batchSize = 8;
+    s.train.gateBiases = {-1.5, std::nullopt, 0.5}; // the adding problem recommends a forget bias of 3
+    s.stop = {.maxSteps = 1234, .untilSolved = false, .patience = 6};
     return s;
 }
 
@@ -112,9 +116,14 @@ void SessionSettingsTest::roundTripsThroughTheCommandLine()
     QVERIFY(read.model.cell == original.model.cell);
     QCOMPARE(read.model.hiddenSize, original.model.hiddenSize);
     QCOMPARE(read.model.layers, original.model.layers);
-    QCOMPARE(read.train.learningRate, original.train.learningRate);
-    QCOMPARE(read.train.seed, original.train.seed);
+    QVERIFY(read.train == original.train); // optimizer, clipping, batch, truncation, gate biases too
     QVERIFY(read.stop == original.stop);
+    // A built-in data set given by name brings its recommendation; an option given wins.
+    SessionSettings named = SessionSettings::demo();
+    QCOMPARE(named.applyArguments({"--lr", "0.02", "--dataset", "remember-first"}), QString());
+    QCOMPARE(named.train.learningRate, 0.02);
+    QVERIFY(named.train.gateBiases.forget == 3.0);
+    QVERIFY(named.stop == lstm::recommendedSettings("remember-first").stop);
 }
 
 void SessionSettingsTest::roundTripsThroughQSettings()

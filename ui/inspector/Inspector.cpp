@@ -26,7 +26,7 @@ void Inspector::showSnapshot(const TrainingSnapshot& snapshot)
     if (snapshot.trace && snapshot.trace != m_history.newest()) {
         m_history.add(snapshot.trace, m_model.trace());
         emit historyChanged();
-        if (m_history.indexOf(m_model.trace()) < 0) // the shown step is gone: training started over
+        if (!m_external && m_history.indexOf(m_model.trace()) < 0) // the shown step is gone: training started over
             setFollowing(true);
     }
     const auto due = [&snapshot](const QElapsedTimer& since, int interval) {
@@ -56,9 +56,22 @@ void Inspector::openRecorded(int index)
 
 void Inspector::followNewest()
 {
+    m_external = nullptr;
     setFollowing(true);
     if (m_history.newest() && m_history.newest() != m_model.trace())
         m_model.setTrace(m_history.newest());
+}
+
+void Inspector::showExternal(TracePointer trace)
+{
+    if (!trace)
+        return followNewest();
+    if (trace == m_external)
+        return;
+    m_external = std::move(trace);
+    setFollowing(false);
+    if (!m_model.steppingThrough())
+        m_model.setTrace(m_external);
 }
 
 void Inspector::setFollowing(bool following)

@@ -26,6 +26,9 @@ public:
     // Reopens a kept step (an index into history().traces()) and stops following.
     void openRecorded(int index);
     void followNewest();
+    // Shows a step recorded elsewhere (a compared model's) until followNewest(); nullptr
+    // returns to the newest step of the window's own model.
+    void showExternal(TracePointer trace);
     // The model's vocabulary, so views can show symbols as text.
     const std::vector<std::string>& vocabulary() const { return m_vocabulary; }
 
@@ -43,4 +46,5 @@ private:
     QElapsedTimer m_sinceShown;  // while training runs, views take a new step ~10 times a second
     QElapsedTimer m_sinceCurves; // ... and new curves over training twice a second
     std::vector<std::string> m_vocabulary;
+    TracePointer m_external; // a compared model's step on show, or nullptr
 };

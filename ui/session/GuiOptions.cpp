@@ -1,5 +1,6 @@
 #include "session/GuiOptions.h"
 
+#include "compare/ComparePage.h"
 #include "inspector/Inspector.h"
 #include "window/MainWindow.h"
 #include "window/NoticeBanner.h"
@@ -40,8 +41,16 @@ QString GuiOptions::parse(const QStringList& arguments)
         {"temperature", "Text samples: the sampling temperature (default 0.8).", "t"},
         {"sample-every", "Text samples: a new one every this many steps (default 100).", "n"},
         {"prompt", "Text samples: the text the model reads before it writes.", "text"},
+        {"optimizer", "sgd, momentum, rmsprop or adam.", "name"},
+        {"clip", "Clip the gradient to this global norm (0: off).", "norm"},
+        {"batch", "Sequences per mini-batch.", "n"},
+        {"truncation", "Truncated BPTT window in timesteps (0: full BPTT).", "k"},
+        {"input-bias", "Start every LSTM input gate's bias at this value, or random.", "b"},
+        {"forget-bias", "Start every LSTM forget gate's bias at this value, or random.", "b"},
+        {"output-bias", "Start every LSTM output gate's bias at this value, or random.", "b"},
         {"stop-after", "Stop training at this step (0: no limit).", "n"},
         {"until-solved", "Stop training when the task's success criterion is met."},
+        {"no-until-solved", "Train on past the task's success criterion."},
         {"patience", "Early stopping: stop after this many validations without a better loss, keeping the best "
                      "weights (0: off).", "n"}};
     parser.addOptions(sessionOptions);
@@ -56,10 +65,12 @@ QString GuiOptions::parse(const QStringList& arguments)
     const QCommandLineOption timestepOption("timestep", "With --screenshot: the timestep the inspector shows.", "t");
     const QCommandLineOption lessonOption("lesson", "Open a lesson: a shipped one by name (lstm-lab-cli lessons list) "
                                                     "or a .lesson file.", "name|file");
+    const QCommandLineOption compareOption("compare", "Open the Compare page with these cells, e.g. rnn,lstm (2 to 4), "
+                                                      "each with --hidden units.", "cells");
     const QCommandLineOption lessonStepOption("lesson-step", "With --lesson: open it at this step (1 is the first).",
                                               "n");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
-                       darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption});
+                       darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption, compareOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -95,6 +106,17 @@ QString GuiOptions::parse(const QStringList& arguments)
         return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));
     screenshot = parser.value(screenshotOption);
     lesson = parser.value(lessonOption);
+    for (const QString& name : parser.value(compareOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto cell = lstm::parseCellKind(name.toStdString());
+        if (!cell)
+            return QStringLiteral("--compare takes cells separated by commas (lstm, lstm-peephole, lstm-1997, gru, "
+                                  "rnn), not \"%1\"").arg(name);
+        lstm::ModelChoices model = settings.model;
+        model.cell = *cell;
+        compare.push_back(model);
+    }
+    if (parser.isSet(compareOption) && (compare.size() < 2 || compare.size() > 4))
+        return QStringLiteral("--compare takes 2 to 4 cells");
     bool ok = true;
     if (parser.isSet(lessonStepOption))
         lessonStep = parser.value(lessonStepOption).toInt(&ok);
@@ -104,6 +126,8 @@ QString GuiOptions::parse(const QStringList& arguments)
         afterSteps = parser.value(afterStepsOption).toLong(&ok);
     if (!ok || afterSteps < 0)
         return QStringLiteral("--after-steps takes a number of steps");
+    if (!compare.empty() && afterSteps > 0)
+        settings.stop.maxSteps = afterSteps; // the comparison takes its step limit from the session
     if (parser.isSet(timestepOption))
         timestep = parser.value(timestepOption).toInt(&ok);
     if (!ok || timestep < -1)
@@ -122,8 +146,47 @@ QString GuiOptions::parse(const QStringList& arguments)
     return {};
 }
 
+namespace {
+
+// Lets the last snapshot reach every view and the layout settle (without the banner, unless
+// it says why training diverged), then saves the window and quits.
+void saveWindowSoon(MainWindow& window, const QString& file, bool keepBanner)
+{
+    QTimer::singleShot(500, &window, [&window, file, keepBanner] {
+        if (!keepBanner)
+            window.banner()->hide();
+        QTimer::singleShot(250, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    });
+}
+
+// The Compare page after its models made `steps` steps (or all stopped sooner).
+void takeComparisonScreenshot(MainWindow& window, const QString& file, long steps)
+{
+    ComparisonController* comparison = window.comparePage()->controller();
+    auto taken = std::make_shared<bool>(false);
+    QObject::connect(comparison, &ComparisonController::snapshotChanged, &window,
+                     [&window, file, steps, taken](const ComparisonPointer& snapshot) {
+                         if (*taken || (steps > 0 && !snapshot->finished))
+                             return;
+                         *taken = true;
+                         saveWindowSoon(window, file, false);
+                     });
+    if (steps > 0) {
+        comparison->setStepsPerSecond(0);
+        comparison->play();
+    }
+}
+
+} // namespace
+
 void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
 {
+    if (!compare.empty())
+        return takeComparisonScreenshot(window, screenshot, afterSteps);
     TrainingController* controller = window.controller();
     window.setAskBeforeRebuild(false);
     const QString file = screenshot;
@@ -141,18 +204,8 @@ void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
                              QTimer::singleShot(250, &window, [&window, shownTimestep] {
                                  window.inspector()->model()->setTimestep(shownTimestep);
                              });
-                         // Let the last snapshot reach every view; then "stopped at the step
-                         // limit" is not the picture's news, and the layout settles without it.
-                         QTimer::singleShot(500, &window, [&window, file, diverged = snapshot->diverged] {
-                             if (!diverged)
-                                 window.banner()->hide();
-                             QTimer::singleShot(250, &window, [&window, file] {
-                                 const bool saved = window.grab().save(file);
-                                 std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "cannot write %s\n",
-                                              qPrintable(file));
-                                 QApplication::exit(saved ? 0 : 1);
-                             });
-                         });
+                         // "Stopped at the step limit" is not the picture's news.
+                         saveWindowSoon(window, file, snapshot->diverged);
                      });
     QObject::connect(controller, &TrainingController::rebuildFailed, &window, [](const QString& message) {
         std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(message));

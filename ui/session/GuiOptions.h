@@ -26,6 +26,7 @@ struct GuiOptions {
     int timestep = -1;           // with a screenshot: the inspector's timestep; -1 leaves it
     QString lesson;              // a lesson to open: a shipped one's name or a file
     int lessonStep = 1;          // ... at this step, counted from 1
+    std::vector<lstm::ModelChoices> compare; // --compare: the models of the Compare page, or none
     QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty

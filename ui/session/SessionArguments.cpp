@@ -147,6 +147,29 @@ Outcome readModelAndTraining(SessionSettings& s, const QString& option, const QS
     } else if (option == "--lr") {
         s.train.learningRate = value.toDouble(&ok);
         ok = ok && s.train.learningRate >= 0 && s.train.learningRate <= 10; // the panel's range
+    } else if (option == "--optimizer") {
+        const auto optimizer = lstm::parseOptimizerKind(value.toStdString());
+        if (!optimizer)
+            return QStringLiteral("unknown optimizer \"%1\" (sgd, momentum, rmsprop or adam)").arg(value);
+        s.train.optimizer = *optimizer;
+    } else if (option == "--clip") {
+        s.train.clipNorm = value.toDouble(&ok);
+        ok = ok && s.train.clipNorm >= 0 && s.train.clipNorm <= 1000;
+    } else if (option == "--batch") {
+        s.train.batchSize = value.toInt(&ok);
+        ok = ok && s.train.batchSize >= 1 && s.train.batchSize <= 1024;
+    } else if (option == "--truncation") {
+        s.train.truncation = value.toInt(&ok);
+        ok = ok && s.train.truncation >= 0 && s.train.truncation <= 10000;
+    } else if (option == "--input-bias" || option == "--forget-bias" || option == "--output-bias") {
+        std::optional<double>& bias = option == "--input-bias"    ? s.train.gateBiases.input
+                                      : option == "--forget-bias" ? s.train.gateBiases.forget
+                                                                  : s.train.gateBiases.output;
+        bias.reset();
+        if (value != QLatin1String("random")) {
+            bias = value.toDouble(&ok);
+            ok = ok && *bias >= -10 && *bias <= 10;
+        }
     } else if (option == "--stop-after") {
         s.stop.maxSteps = value.toLong(&ok);
         ok = ok && s.stop.maxSteps >= 0 && s.stop.maxSteps <= SessionSettings::maxStopSteps;
@@ -225,25 +248,32 @@ QStringList SessionSettings::toArguments() const
     } else {
         writeCsv(csv, arguments);
     }
+    const auto bias = [](const std::optional<double>& value) {
+        return value ? QString::number(*value, 'g', 17) : QStringLiteral("random");
+    };
     arguments << "--cell" << QString::fromUtf8(lstm::cellName(model.cell).data()) << "--hidden"
-              << QString::number(model.hiddenSize) << "--layers" << QString::number(model.layers) << "--lr"
-              << QString::number(train.learningRate, 'g', 17) << "--seed" << QString::number(train.seed);
-    if (stop.maxSteps > 0)
-        arguments << "--stop-after" << QString::number(stop.maxSteps);
-    if (stop.untilSolved)
-        arguments << "--until-solved";
-    if (stop.patience > 0)
-        arguments << "--patience" << QString::number(stop.patience);
+              << QString::number(model.hiddenSize) << "--layers" << QString::number(model.layers) << "--optimizer"
+              << QString::fromUtf8(lstm::optimizerName(train.optimizer).data()) << "--lr"
+              << QString::number(train.learningRate, 'g', 17) << "--clip" << QString::number(train.clipNorm, 'g', 17)
+              << "--batch" << QString::number(train.batchSize) << "--truncation" << QString::number(train.truncation)
+              << "--input-bias" << bias(train.gateBiases.input) << "--forget-bias" << bias(train.gateBiases.forget)
+              << "--output-bias" << bias(train.gateBiases.output) << "--seed" << QString::number(train.seed)
+              << "--stop-after" << QString::number(stop.maxSteps) << (stop.untilSolved ? "--until-solved" : "--no-until-solved")
+              << "--patience" << QString::number(stop.patience);
     return arguments;
 }
 
 QString SessionSettings::applyArguments(const QStringList& arguments)
 {
+    // A built-in data set brings its recommended settings first; every option given wins.
+    if (const qsizetype named = arguments.indexOf(QStringLiteral("--dataset")); named >= 0 && named + 1 < arguments.size())
+        if (lstm::findGenerator(arguments[named + 1].toStdString()))
+            applyRecommendation(lstm::recommendedSettings(arguments[named + 1].toStdString()));
     Ownership owned;
     for (int k = 0; k < arguments.size(); ++k) {
         const QString& option = arguments[k];
-        if (option == "--until-solved") {
-            stop.untilSolved = true;
+        if (option == "--until-solved" || option == "--no-until-solved") {
+            stop.untilSolved = option == "--until-solved";
             continue;
         }
         if (option == "--header" || option == "--no-header") {

@@ -17,6 +17,8 @@
 #include "worker/TrainingController.h"
 #include "charts/TrainingPage.h"
 #include "classroom/LessonDock.h"
+#include "compare/ComparePage.h"
+#include "window/ShortcutsHelp.h"
 #include "window/TrainingStatus.h"
 #include "window/TrainingToolBar.h"
 
@@ -165,8 +167,8 @@ void MainWindow::buildInspector()
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("training"), QStringLiteral("cell"), QStringLiteral("heatmaps"), QStringLiteral("gradients"),
-            QStringLiteral("text")};
+    return {QStringLiteral("training"), QStringLiteral("cell"),    QStringLiteral("heatmaps"),
+            QStringLiteral("gradients"), QStringLiteral("text"), QStringLiteral("compare")};
 }
 
 void MainWindow::showPage(const QString& name)
@@ -198,6 +200,7 @@ QWidget* MainWindow::buildPages()
     m_pages->addTab(m_heatmaps, tr("Heatmaps"));
     m_pages->addTab(m_gradientFlow, tr("Gradients through time"));
     m_pages->addTab(m_textPage, tr("Text"));
+    m_pages->addTab(buildComparePage(), tr("Compare"));
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
         if (page == 0 && m_controller->latest()) { // the charts skipped snapshots while hidden
             m_loss->showSnapshot(*m_controller->latest());
@@ -208,7 +211,8 @@ QWidget* MainWindow::buildPages()
                            tr("The cell diagram, its equations with the numbers in, and the unrolled timeline (Ctrl+2)"),
                            tr("Every gate, c and h over units and time (Ctrl+3)"),
                            tr("How large the gradients stay as they flow back through time (Ctrl+4)"),
-                           tr("The input text tinted by one unit's activation (Ctrl+5)")};
+                           tr("The input text tinted by one unit's activation (Ctrl+5)"),
+                           tr("Two to four models side by side on the same data, in lock-step (Ctrl+6)")};
     for (int page = 0; page < m_pages->count(); ++page) {
         m_pages->setTabToolTip(page, tips[page]);
         auto* show = new QAction(this);
@@ -217,6 +221,24 @@ QWidget* MainWindow::buildPages()
         addAction(show);
     }
     return m_pages;
+}
+
+// The comparison pauses the side panel's model (both would share the cores), runs at the
+// toolbar's speed, and can lend a model's recorded step to the inspector pages.
+QWidget* MainWindow::buildComparePage()
+{
+    m_compare = new ComparePage([this] { return m_settings->settings(); });
+    connect(m_compare, &ComparePage::started, m_controller, &TrainingController::pause);
+    connect(m_compare, &ComparePage::inspectRequested, this, [this](const TracePointer& trace) {
+        const SnapshotPointer own = m_controller->latest();
+        if (trace || own)
+            m_cellPage->diagram()->setCellKind(trace ? trace->cell : own->model.cell);
+        m_inspector->showExternal(trace);
+    });
+    m_compare->controller()->setStepsPerSecond(m_toolBar->stepsPerSecond());
+    connect(m_toolBar, &TrainingToolBar::stepsPerSecondChanged, m_compare->controller(),
+            &ComparisonController::setStepsPerSecond);
+    return m_compare;
 }
 
 void MainWindow::buildMenus()
@@ -252,7 +274,7 @@ void MainWindow::buildMenus()
     fullScreen->setShortcut(Qt::Key_F11);
     menuBar()->addMenu(m_lessons->menu());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcutsHelp(this); });
     shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::Key_Question)});
 }
 
@@ -349,26 +371,6 @@ void MainWindow::rememberRecentModel(const QString& path)
     recent.removeAll(path);
     recent.prepend(path);
     stored.setValue("recentModels", recent.mid(0, 8));
-}
-
-void MainWindow::showShortcuts()
-{
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("<table cellpadding=4>"
-                                "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
-                                "<tr><td><b>S</b> or <b>→</b></td><td>one optimizer step</td></tr>"
-                                "<tr><td><b>R</b></td><td>reset to fresh weights</td></tr>"
-                                "<tr><td><b>T</b> / <b>Shift+T</b></td><td>step-through: next / previous timestep</td></tr>"
-                                "<tr><td><b>B</b></td><td>step-through: the backward pass</td></tr>"
-                                "<tr><td><b>U</b></td><td>step-through: the optimizer update</td></tr>"
-                                "<tr><td><b>Esc</b></td><td>leave the step-through</td></tr>"
-                                "<tr><td><b>G</b></td><td>show gradients instead of values</td></tr>"
-                                "<tr><td><b>← →</b> in the timeline</td><td>move the playhead</td></tr>"
-                                "<tr><td><b>Ctrl+1</b> … <b>Ctrl+5</b></td><td>training, cell, heatmaps, gradients, text</td></tr>"
-                                "<tr><td><b>Ctrl+O</b></td><td>open a model</td></tr>"
-                                "<tr><td><b>Ctrl+S</b></td><td>save the model</td></tr>"
-                                "<tr><td><b>F11</b></td><td>full screen</td></tr>"
-                                "<tr><td><b>F1</b> or <b>?</b></td><td>this list</td></tr></table>"));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

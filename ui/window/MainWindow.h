@@ -10,6 +10,7 @@
 #include <QTimer>
 
 class CellPage;
+class ComparePage;
 class GradientFlowView;
 class HeatmapView;
 class Inspector;
@@ -41,11 +42,12 @@ public:
     Inspector* inspector() const { return m_inspector; }
     InspectorToolBar* inspectorToolBar() const { return m_inspectorBar; }
     QTabWidget* pages() const { return m_pages; }
-    // "training", "cell", "heatmaps", "gradients", "text": the pages in tab order.
+    // "training", "cell", "heatmaps", "gradients", "text", "compare": the pages in tab order.
     static QStringList pageNames();
     void showPage(const QString& name);
     TextSamplePanel* textSamples() const { return m_textSamples; }
     LessonDock* lessons() const { return m_lessons; }
+    ComparePage* comparePage() const { return m_compare; }
     // Shows the settings in the panel and starts a new model from them, without asking.
     void applySettings(const SessionSettings& settings);
     // Whether changing the model or data asks before throwing away a trained model.
@@ -58,6 +60,7 @@ private:
     QWidget* buildPages();
     void buildInspector();
     void buildMenus();
+    QWidget* buildComparePage();
     void showSnapshot(const SnapshotPointer& snapshot);
     void rebuild(const SessionSettings& settings);
     void resetTraining();
@@ -65,7 +68,6 @@ private:
     void saveModel();
     void rememberRecentModel(const QString& path);
     void showError(const QString& message);
-    void showShortcuts();
 
     TrainingController* m_controller = nullptr;
     SettingsPanel* m_settings = nullptr;
@@ -83,6 +85,7 @@ private:
     TextSamplePanel* m_textSamples = nullptr;
     TrainingStatus* m_status = nullptr;
     LessonDock* m_lessons = nullptr;
+    ComparePage* m_compare = nullptr;
     bool m_askBeforeRebuild = true;
     SessionSettings m_current; // what the running model was built from
     QTimer m_frameTimer;
