@@ -4,6 +4,7 @@
 #include "classroom/LessonDock.h"
 #include "classroom/LessonDriver.h"
 #include "classroom/LessonPanel.h"
+#include "compare/ComparePage.h"
 #include "inspector/Inspector.h"
 #include "lessons/LessonLibrary.h"
 #include "lessons/LessonParser.h"
@@ -16,6 +17,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,10 +38,24 @@ bool follow(MainWindow& window, const lstm::LessonAction& action, int index)
         qWarning("line %d: %s", action.line, qPrintable(problem));
         return false;
     }
+    ComparisonController* comparison = window.comparePage()->controller();
     if (action.verb == "setup")
         return QTest::qWaitFor([&] { return controller->latest() && controller->latest() != before &&
                                             controller->latest()->step == 0 && !controller->running(); },
                                timeoutMs);
+    if (action.verb == "compare") {
+        const std::string& cells = action.arguments.at("cells");
+        const size_t models = size_t(std::count(cells.begin(), cells.end(), ',')) + 1;
+        return QTest::qWaitFor([&] { return comparison->latest() && comparison->latest()->step == 0 &&
+                                            comparison->latest()->models.size() == models; },
+                               timeoutMs);
+    }
+    if (action.verb == "play" && window.pages()->currentWidget() == window.comparePage()) {
+        window.trainingToolBar()->setStepsPerSecond(0);
+        const bool trained = QTest::qWaitFor([&] { return comparison->latest()->step >= 100; }, timeoutMs);
+        window.comparePage()->togglePlay();
+        return trained && QTest::qWaitFor([&] { return !comparison->running(); }, timeoutMs);
+    }
     if (action.verb == "play" && action.arguments.count("until")) {
         const long until = std::stol(action.arguments.at("until"));
         return QTest::qWaitFor([&] { return controller->latest()->step == until && !controller->running(); },

@@ -1,5 +1,6 @@
 #include "classroom/LessonDriver.h"
 
+#include "compare/ComparePage.h"
 #include "inspector/Inspector.h"
 #include "lessons/LessonSetup.h"
 #include "panel/SettingsPanel.h"
@@ -12,6 +13,7 @@
 #include "worker/TrainingController.h"
 
 #include <QAction>
+#include <QTabWidget>
 #include <QFileInfo>
 
 #include <cmath>
@@ -52,6 +54,18 @@ QString useShippedFile(const std::string& file, SessionSettings& settings)
     return {};
 }
 
+std::optional<double> comparedValue(const ComparisonSnapshot& comparison, const ComparedModel& model,
+                                    const std::string& quantity)
+{
+    if (quantity == "step")
+        return double(comparison.step);
+    if (quantity == "loss" && !model.validationLoss.isEmpty())
+        return model.validationLoss.last().y();
+    if (quantity == "score" && model.lastScore)
+        return model.lastScore->value;
+    return std::nullopt; // the comparison keeps no training loss
+}
+
 } // namespace
 
 LessonDriver::LessonDriver(MainWindow* window) : QObject(window), m_window(window)
@@ -62,6 +76,12 @@ LessonDriver::LessonDriver(MainWindow* window) : QObject(window), m_window(windo
             emit runFinished();
         m_wasRunning = running;
     });
+    ComparisonController* comparison = window->comparePage()->controller();
+    connect(comparison, &ComparisonController::snapshotChanged, this, [this, comparison] {
+        if (m_comparisonWasRunning && !comparison->running())
+            emit runFinished();
+        m_comparisonWasRunning = comparison->running();
+    });
 }
 
 QString LessonDriver::run(const lstm::LessonAction& action)
@@ -71,7 +91,7 @@ QString LessonDriver::run(const lstm::LessonAction& action)
     if (verb == "setup")
         return setup(lstm::readLessonSetup(action.arguments));
     if (verb == "compare")
-        return tr("comparisons are not in the window yet; this link cannot run");
+        return compare(lstm::readLessonSetup(action.arguments));
     if (verb == "play") {
         if (action.arguments.count("until")) {
             lstm::StopConditions stop = m_window->settingsPanel()->settings().stop;
@@ -132,6 +152,26 @@ QString LessonDriver::setup(const lstm::LessonSetup& setup)
     return {};
 }
 
+// The data and settings go to the side panel, as for setup; then the models, each with the
+// side panel's size unless the link gives hidden=, start fresh on the Compare page.
+QString LessonDriver::compare(lstm::LessonSetup setup)
+{
+    const std::vector<lstm::CellKind> cells = std::move(setup.cells);
+    setup.cells.clear();
+    if (!setup.dataset.empty() || !setup.file.empty() || !setup.options.empty())
+        if (const QString problem = this->setup(setup); !problem.isEmpty())
+            return problem;
+    std::vector<lstm::ModelChoices> models;
+    for (lstm::CellKind cell : cells) {
+        lstm::ModelChoices model = m_window->settingsPanel()->settings().model;
+        model.cell = cell;
+        models.push_back(model);
+    }
+    m_window->showPage(QStringLiteral("compare"));
+    m_window->comparePage()->compare(models);
+    return {};
+}
+
 QString LessonDriver::stepThrough(int timestep, bool backward)
 {
     InspectorModel* model = m_window->inspector()->model();
@@ -153,14 +193,25 @@ QString LessonDriver::stepThrough(int timestep, bool backward)
     return {};
 }
 
+// On the Compare page, play and pause drive the comparison; elsewhere the side panel's model.
 void LessonDriver::play(bool on)
 {
-    if (m_window->controller()->playRequested() != on)
+    ComparePage* compare = m_window->comparePage();
+    if (m_window->pages()->currentWidget() == compare) {
+        if (compare->controller()->playRequested() != on)
+            compare->togglePlay();
+    } else if (m_window->controller()->playRequested() != on) {
         m_window->trainingToolBar()->playAction()->trigger();
+    }
 }
 
 std::optional<double> LessonDriver::liveValue(const std::string& quantity, const std::string& model) const
 {
+    if (!model.empty())
+        if (const ComparisonPointer comparison = m_window->comparePage()->controller()->latest())
+            for (const ComparedModel& compared : comparison->models)
+                if (lstm::cellName(compared.model.cell) == model)
+                    return comparedValue(*comparison, compared, quantity);
     const SnapshotPointer snapshot = m_window->controller()->latest();
     if (!snapshot || (!model.empty() && model != lstm::cellName(snapshot->model.cell)))
         return std::nullopt;

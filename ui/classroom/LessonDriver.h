@@ -5,6 +5,7 @@
 #pragma once
 
 #include "lessons/Lesson.h"
+#include "lessons/LessonSetup.h"
 #include "session/SessionSettings.h"
 
 #include <QObject>
@@ -33,9 +34,11 @@ signals:
 
 private:
     QString setup(const lstm::LessonSetup& setup);
+    QString compare(lstm::LessonSetup setup);
     QString stepThrough(int timestep, bool backward);
     void play(bool on);
 
     MainWindow* m_window;
     bool m_wasRunning = false;
+    bool m_comparisonWasRunning = false;
 };

@@ -248,9 +248,12 @@ void LessonPanel::checkAnswer(const LiveLookup& lookup)
                       : tr("Not what you predicted: %1.").arg(right.join(QStringLiteral("; ")));
     // The numbers themselves, so that "right" can be checked by eye.
     QStringList values;
+    std::string comparedModel; // a question about compared models counts the comparison's steps
     for (const lstm::Choice& choice : choices) {
         if (!choice.condition)
             continue;
+        if (comparedModel.empty())
+            comparedModel = choice.condition->model;
         const std::string& quantity = choice.condition->quantity;
         const std::string& model = choice.condition->model;
         const QString name = QString::fromStdString(model.empty() ? quantity : quantity + " of " + model);
@@ -259,7 +262,7 @@ void LessonPanel::checkAnswer(const LiveLookup& lookup)
         if (!values.contains(line))
             values << line;
     }
-    if (const std::optional<double> step = lookup("step", {}))
+    if (const std::optional<double> step = lookup("step", comparedModel))
         values << tr("at step %1").arg(qlonglong(*step));
     m_answer->setText(verdict + QStringLiteral("<br>") + tr("Now: %1.").arg(values.join(QStringLiteral(", "))));
 }

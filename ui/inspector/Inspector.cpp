@@ -1,5 +1,7 @@
 #include "inspector/Inspector.h"
 
+#include <utility>
+
 namespace {
 constexpr int minimumShowIntervalMs = 100;
 // The curves over training span the whole run and move slowly; redrawing their chart costs
@@ -56,9 +58,10 @@ void Inspector::openRecorded(int index)
 
 void Inspector::followNewest()
 {
-    m_external = nullptr;
+    const bool leavingExternal = std::exchange(m_external, nullptr) != nullptr;
     setFollowing(true);
-    if (m_history.newest() && m_history.newest() != m_model.trace())
+    // Back from a compared model's step even when the own model has recorded none yet.
+    if ((m_history.newest() || leavingExternal) && m_history.newest() != m_model.trace())
         m_model.setTrace(m_history.newest());
 }
 
