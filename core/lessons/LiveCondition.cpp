@@ -33,7 +33,7 @@ std::string trimmed(const std::string& text)
 
 const std::vector<std::string>& liveQuantities()
 {
-    static const std::vector<std::string> quantities{"score", "loss", "train-loss", "step"};
+    static const std::vector<std::string> quantities{"score", "loss", "train-loss", "step", "overfit"};
     return quantities;
 }
 
@@ -63,7 +63,7 @@ LiveCondition parseLiveCondition(const std::string& text)
     condition.quantity = left;
     const auto& known = liveQuantities();
     if (std::find(known.begin(), known.end(), left) == known.end())
-        throw std::invalid_argument("\"" + left + "\" is not a live value: use score, loss, train-loss or step");
+        throw std::invalid_argument("\"" + left + "\" is not a live value: use score, loss, train-loss, step or overfit");
     const auto [end, error] = std::from_chars(right.data(), right.data() + right.size(), condition.threshold);
     if (error != std::errc() || end != right.data() + right.size() || right.empty())
         throw std::invalid_argument("\"" + right + "\" is not a number");

@@ -24,7 +24,8 @@ struct LiveCondition {
     std::string text() const; // as written: "score@lstm >= 0.99"
 };
 
-// "score" (the task's score, 0 to 1), "loss" (validation), "train-loss", "step".
+// "score" (the task's score, 0 to 1), "loss" (validation), "train-loss", "step", and
+// "overfit": the validation loss now over the lowest it has been (1 while it still falls).
 const std::vector<std::string>& liveQuantities();
 
 // Throws std::invalid_argument with a sentence naming what is wrong.

@@ -25,6 +25,27 @@ namespace {
 
 constexpr int timeoutMs = 60'000;
 
+// Whether the running model was built with what a setup link says, for the settings that
+// lessons use.
+bool builtAsSaid(const SessionSettings& session, const lstm::LessonAction& action)
+{
+    for (const auto& [key, value] : action.arguments) {
+        const QString text = QString::fromStdString(value);
+        const bool matches = key == "cell"       ? lstm::cellName(session.model.cell) == value
+                             : key == "hidden"   ? session.model.hiddenSize == text.toInt()
+                             : key == "lr"       ? session.train.learningRate == text.toDouble()
+                             : key == "patience" ? session.stop.patience == text.toInt()
+                             : key == "dataset"  ? session.dataset == text
+                             : key == "file"     ? session.dataFile().endsWith(text)
+                                                 : true;
+        if (!matches) {
+            qWarning("line %d: %s=%s did not take", action.line, key.c_str(), value.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
 // Follows one link as a student clicks it, and waits for what it starts: a new model, a
 // run to its pause point, or a few recorded steps of a free run (then pauses, so that the
 // test does not wait for a whole lesson's training).
@@ -42,7 +63,8 @@ bool follow(MainWindow& window, const lstm::LessonAction& action, int index)
     if (action.verb == "setup")
         return QTest::qWaitFor([&] { return controller->latest() && controller->latest() != before &&
                                             controller->latest()->step == 0 && !controller->running(); },
-                               timeoutMs);
+                               timeoutMs) &&
+               builtAsSaid(controller->latest()->session, action);
     if (action.verb == "compare") {
         const std::string& cells = action.arguments.at("cells");
         const size_t models = size_t(std::count(cells.begin(), cells.end(), ',')) + 1;

@@ -201,6 +201,11 @@ void MainWindowTest::learningRateAppliesWhilePlaying()
     // A slice of training can run hundreds of steps before the worker reads the new rate: wait
     // for a snapshot that says the rate arrived, not for a number of steps.
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->session.train.learningRate == 0, timeoutMs);
+    // The reference is the first validation after the rate arrived: the snapshot that says so
+    // may still carry a validation of the weights from before.
+    const SnapshotPointer arrived = controller->latest();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->validationLossHistory.size() > arrived->validationLossHistory.size(),
+                             timeoutMs);
     const SnapshotPointer first = controller->latest();
     QTRY_VERIFY_WITH_TIMEOUT(controller->latest()->step > first->step + 50 &&
                                  controller->latest()->validationLossHistory.size() >

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -54,6 +55,17 @@ QString useShippedFile(const std::string& file, SessionSettings& settings)
     return {};
 }
 
+// The validation loss now over the lowest it has been.
+std::optional<double> overfitting(const QList<QPointF>& validationLoss)
+{
+    double lowest = std::numeric_limits<double>::infinity();
+    for (const QPointF& point : validationLoss)
+        lowest = std::min(lowest, point.y());
+    if (validationLoss.isEmpty() || !(lowest > 0) || !std::isfinite(validationLoss.last().y()))
+        return std::nullopt;
+    return validationLoss.last().y() / lowest;
+}
+
 std::optional<double> comparedValue(const ComparisonSnapshot& comparison, const ComparedModel& model,
                                     const std::string& quantity)
 {
@@ -61,6 +73,8 @@ std::optional<double> comparedValue(const ComparisonSnapshot& comparison, const 
         return double(comparison.step);
     if (quantity == "loss" && !model.validationLoss.isEmpty())
         return model.validationLoss.last().y();
+    if (quantity == "overfit")
+        return overfitting(model.validationLoss);
     if (quantity == "score" && model.lastScore)
         return model.lastScore->value;
     return std::nullopt; // the comparison keeps no training loss
@@ -131,7 +145,7 @@ QString LessonDriver::run(const lstm::LessonAction& action)
 QString LessonDriver::setup(const lstm::LessonSetup& setup)
 {
     SessionSettings settings = m_window->settingsPanel()->settings();
-    lstm::Recommendation wanted{settings.model, settings.train, settings.stop};
+    lstm::Recommendation wanted;
     if (!setup.dataset.empty()) {
         settings.source = DataSource::Generator;
         settings.dataset = QString::fromStdString(setup.dataset);
@@ -141,13 +155,13 @@ QString LessonDriver::setup(const lstm::LessonSetup& setup)
         if (!setup.file.empty())
             if (const QString problem = useShippedFile(setup.file, settings); !problem.isEmpty())
                 return problem;
+        wanted = {settings.model, settings.train, settings.stop}; // what is set, changed where the link says so
         for (const auto& [key, value] : setup.options)
             lstm::setTrainingOption(wanted, key, value);
     }
     settings.model = wanted.model;
     settings.train = wanted.train;
-    if (!setup.dataset.empty())
-        settings.stop = wanted.stop;
+    settings.stop = wanted.stop;
     m_window->applySettings(settings);
     return {};
 }
@@ -223,5 +237,7 @@ std::optional<double> LessonDriver::liveValue(const std::string& quantity, const
         return snapshot->trainLoss;
     if (quantity == "score" && snapshot->score)
         return snapshot->score->value;
+    if (quantity == "overfit")
+        return overfitting(snapshot->validationLossHistory);
     return std::nullopt;
 }
