@@ -6,6 +6,8 @@
 #include "classroom/LessonPanel.h"
 #include "compare/ComparePage.h"
 #include "style/DarkPalette.h"
+#include "style/Zoom.h"
+#include "window/PresentationMode.h"
 #include "session/GuiOptions.h"
 #include "window/MainWindow.h"
 #include "window/NoticeBanner.h"
@@ -80,6 +82,9 @@ int main(int argc, char** argv)
         }
         window.lessons()->panel()->showStep(options.lessonStep - 1);
     }
+    // The zoom and presentation mode a teacher set last time come back; the options win.
+    window.zoom()->setPercent(options.zoom > 0 ? options.zoom : QSettings().value("view/zoom", 100).toInt());
+    window.presentation()->setActive(options.present || QSettings().value("view/presentation", false).toBool());
     if (!options.compare.empty()) {
         window.showPage(QStringLiteral("compare"));
         window.comparePage()->compare(options.compare);

@@ -3,6 +3,8 @@
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
+#include <QEvent>
 #include <QLegend>
 #include <QPalette>
 #include <QPen>
@@ -66,6 +68,39 @@ void styleAxis(QAbstractAxis* axis)
     grid.setAlphaF(0.15);
     axis->setGridLineColor(grid);
     axis->setLinePenColor(palette.color(QPalette::Mid));
+}
+
+namespace {
+
+void applyFonts(QChart* chart)
+{
+    chart->setTitleFont(chartFont(1.25));
+    chart->legend()->setFont(chartFont(1.0));
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(chartFont(1.0));
+        axis->setTitleFont(chartFont(1.0));
+    }
+}
+
+// Re-applies the chart's fonts when the application font changes (the window's zoom).
+class FontFollower : public QObject {
+public:
+    explicit FontFollower(QChartView* view) : QObject(view) { view->installEventFilter(this); }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::ApplicationFontChange)
+            applyFonts(static_cast<QChartView*>(watched)->chart());
+        return false;
+    }
+};
+
+} // namespace
+
+void followApplicationFont(QChartView* view)
+{
+    new FontFollower(view);
 }
 
 void apply(QChart* chart, const QList<QXYSeries*>& series)

@@ -7,11 +7,14 @@
 class QAbstractAxis;
 class QValueAxis;
 class QChart;
+class QChartView;
 class QXYSeries;
 
 namespace ChartStyle {
 
 void apply(QChart* chart, const QList<QXYSeries*>& series);
+// The chart's title, legend and axis fonts follow the application font (the window's zoom).
+void followApplicationFont(QChartView* view);
 void styleAxis(QAbstractAxis* axis);
 // 1, 2 or 5 times a power of ten, the smallest such step at least `rough`.
 double niceStep(double rough);

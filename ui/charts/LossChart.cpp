@@ -62,6 +62,7 @@ LossChart::LossChart(QWidget* parent) : QChartView(parent)
         axis->setTitleText(tr("loss"));
     setChart(chart);
     ChartStyle::apply(chart, {m_train, m_validation});
+    ChartStyle::followApplicationFont(this);
     attachAxis(m_logarithmic);
 }
 

@@ -45,6 +45,7 @@ PredictionChart::PredictionChart(QWidget* parent) : QChartView(parent)
     }
     setChart(chart);
     ChartStyle::apply(chart, {m_target, m_prediction, m_freeRun, m_score});
+    ChartStyle::followApplicationFont(this);
     QPen dashed = m_freeRun->pen();
     dashed.setStyle(Qt::DashLine);
     m_freeRun->setPen(dashed);

@@ -1,5 +1,7 @@
 #include "classroom/LessonPanel.h"
 
+#include "style/ScaledFont.h"
+
 #include <QButtonGroup>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -59,10 +61,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent)
     auto* top = new QHBoxLayout;
     m_title = new QLabel;
     m_title->setWordWrap(true);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    m_title->setFont(titleFont);
+    keepScaledFont(m_title, 1.25, true);
     auto* close = new QToolButton;
     close->setText(QStringLiteral("✕"));
     close->setToolTip(tr("Close the lesson"));

@@ -42,6 +42,7 @@ ModelCurvesChart::ModelCurvesChart(const QString& title, const QString& xTitle, 
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     makeSeries(0);
+    ChartStyle::followApplicationFont(this);
 }
 
 void ModelCurvesChart::makeSeries(int count)

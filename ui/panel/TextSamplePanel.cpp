@@ -1,5 +1,7 @@
 #include "panel/TextSamplePanel.h"
 
+#include "style/ScaledFont.h"
+
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -50,10 +52,8 @@ TextSamplePanel::TextSamplePanel(QWidget* parent) : QGroupBox(tr("Text the model
 
     m_text = new QTextEdit;
     m_text->setReadOnly(true);
-    QFont larger = m_text->font(); // text to be read from the back of the room
-    larger.setPointSizeF(larger.pointSizeF() * 1.25);
-    m_text->setFont(larger);
-    m_text->setMinimumHeight(QFontMetrics(larger).lineSpacing() * 3); // grows to the whole sample where there is room
+    keepScaledFont(m_text, 1.25); // text to be read from the back of the room
+    m_text->setMinimumHeight(QFontMetrics(m_text->font()).lineSpacing() * 3); // grows to the whole sample where there is room
     m_text->setToolTip(tr("Grey: the prompt. Then what the model wrote, one character at a time."));
     m_caption = new QLabel;
     m_caption->setWordWrap(true);

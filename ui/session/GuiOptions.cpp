@@ -67,10 +67,15 @@ QString GuiOptions::parse(const QStringList& arguments)
                                                     "or a .lesson file.", "name|file");
     const QCommandLineOption compareOption("compare", "Open the Compare page with these cells, e.g. rnn,lstm (2 to 4), "
                                                       "each with --hidden units.", "cells");
+    const QCommandLineOption presentOption("present", "Presentation mode: the side panel and secondary toolbars "
+                                                      "step aside (F5 in the window).");
+    const QCommandLineOption zoomOption("zoom", "Zoom every view's text, 100 to 250 percent (Ctrl+plus in the "
+                                                "window).", "percent");
     const QCommandLineOption lessonStepOption("lesson-step", "With --lesson: open it at this step (1 is the first).",
                                               "n");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
-                       darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption, compareOption});
+                       darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption, compareOption,
+                       presentOption, zoomOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -106,6 +111,13 @@ QString GuiOptions::parse(const QStringList& arguments)
         return QStringLiteral("--page takes one of: %1").arg(MainWindow::pageNames().join(QStringLiteral(", ")));
     screenshot = parser.value(screenshotOption);
     lesson = parser.value(lessonOption);
+    present = parser.isSet(presentOption);
+    if (parser.isSet(zoomOption)) {
+        bool read = false;
+        zoom = parser.value(zoomOption).toInt(&read);
+        if (!read || zoom < 100 || zoom > 250)
+            return QStringLiteral("--zoom takes a percentage from 100 to 250");
+    }
     for (const QString& name : parser.value(compareOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto cell = lstm::parseCellKind(name.toStdString());
         if (!cell)

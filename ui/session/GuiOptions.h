@@ -27,6 +27,8 @@ struct GuiOptions {
     QString lesson;              // a lesson to open: a shipped one's name or a file
     int lessonStep = 1;          // ... at this step, counted from 1
     std::vector<lstm::ModelChoices> compare; // --compare: the models of the Compare page, or none
+    bool present = false;        // presentation mode
+    int zoom = 0;                // percent; 0 keeps the one remembered
     QString notice; // for the window's banner: why the last session did not come back
 
     QString parse(const QStringList& arguments); // an error sentence, or empty

@@ -18,7 +18,10 @@
 #include "charts/TrainingPage.h"
 #include "classroom/LessonDock.h"
 #include "compare/ComparePage.h"
+#include "style/Zoom.h"
+#include "window/PresentationMode.h"
 #include "window/ShortcutsHelp.h"
+#include "window/ViewMenu.h"
 #include "window/TrainingStatus.h"
 #include "window/TrainingToolBar.h"
 
@@ -56,9 +59,14 @@ MainWindow::MainWindow(const SessionSettings& settings, QWidget* parent) : QMain
     setCentralWidget(splitter);
     m_lessons = new LessonDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_lessons);
+    m_zoom = new Zoom(this);
+    m_presentation = new PresentationMode(this);
     buildMenus();
     m_status = new TrainingStatus;
     statusBar()->addWidget(m_status, 1);
+    m_presentation->addPart(QStringLiteral("side-panel"), tr("The side panel"), scroll);
+    m_presentation->addPart(QStringLiteral("inspector-toolbar"), tr("The inspector's toolbar"), m_inspectorBar);
+    m_presentation->addPart(QStringLiteral("status-line"), tr("The status line"), statusBar());
 
     connect(m_toolBar->playAction(), &QAction::triggered, m_controller, &TrainingController::togglePlay);
     connect(m_toolBar->stepAction(), &QAction::triggered, m_controller, &TrainingController::step);
@@ -267,11 +275,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addActions({m_toolBar->playAction(), m_toolBar->stepAction(), m_toolBar->resetAction()});
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* fullScreen = view->addAction(tr("&Full screen"), this, [this] {
-        isFullScreen() ? showNormal() : showFullScreen();
-    });
-    fullScreen->setShortcut(Qt::Key_F11);
+    buildViewMenu(this, m_zoom, m_presentation);
     menuBar()->addMenu(m_lessons->menu());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, [this] { showShortcutsHelp(this); });

@@ -10,6 +10,8 @@
 #include <QTimer>
 
 class CellPage;
+class PresentationMode;
+class Zoom;
 class ComparePage;
 class GradientFlowView;
 class HeatmapView;
@@ -48,6 +50,8 @@ public:
     TextSamplePanel* textSamples() const { return m_textSamples; }
     LessonDock* lessons() const { return m_lessons; }
     ComparePage* comparePage() const { return m_compare; }
+    Zoom* zoom() const { return m_zoom; }
+    PresentationMode* presentation() const { return m_presentation; }
     // Shows the settings in the panel and starts a new model from them, without asking.
     void applySettings(const SessionSettings& settings);
     // Whether changing the model or data asks before throwing away a trained model.
@@ -86,6 +90,8 @@ private:
     TrainingStatus* m_status = nullptr;
     LessonDock* m_lessons = nullptr;
     ComparePage* m_compare = nullptr;
+    Zoom* m_zoom = nullptr;
+    PresentationMode* m_presentation = nullptr;
     bool m_askBeforeRebuild = true;
     SessionSettings m_current; // what the running model was built from
     QTimer m_frameTimer;

@@ -1,9 +1,11 @@
 #include "window/TrainingToolBar.h"
 
+#include "style/ToolIcons.h"
+
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QSlider>
-#include <QStyle>
 
 #include <cmath>
 
@@ -16,13 +18,14 @@ TrainingToolBar::TrainingToolBar(QWidget* parent) : QToolBar(tr("Training"), par
 {
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setMovable(false);
-    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    m_play = addAction(tr("Play"));
     m_play->setShortcut(Qt::Key_Space);
     m_play->setToolTip(tr("Start or pause training (Space)"));
-    m_step = addAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("Step"));
+    m_step = addAction(tr("Step"));
     m_step->setShortcuts({QKeySequence(Qt::Key_S), QKeySequence(Qt::Key_Right)});
     m_step->setToolTip(tr("Pause and make exactly one optimizer step (S or Right)"));
-    m_reset = addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    m_reset = addAction(tr("Reset"));
+    drawIcons();
     m_reset->setShortcut(Qt::Key_R);
     m_reset->setToolTip(tr("Start again from fresh random weights with the same seed (R)"));
     addSeparator();
@@ -65,6 +68,22 @@ void TrainingToolBar::setStepsPerSecond(double wanted)
 
 void TrainingToolBar::setRunning(bool running)
 {
+    m_running = running;
     m_play->setText(running ? tr("Pause") : tr("Play"));
-    m_play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIcon(running ? ToolIcons::pause(palette()) : ToolIcons::play(palette()));
+}
+
+void TrainingToolBar::drawIcons()
+{
+    setRunning(m_running);
+    m_step->setIcon(ToolIcons::step(palette()));
+    m_reset->setIcon(ToolIcons::reset(palette()));
+}
+
+// Icons in the text colour of the palette in use: a dark palette gets light icons.
+void TrainingToolBar::changeEvent(QEvent* event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        drawIcons();
 }

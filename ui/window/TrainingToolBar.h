@@ -25,7 +25,13 @@ public:
 signals:
     void stepsPerSecondChanged(double stepsPerSecond);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void drawIcons();
+
+    bool m_running = false;
     QAction* m_play = nullptr;
     QAction* m_step = nullptr;
     QAction* m_reset = nullptr;

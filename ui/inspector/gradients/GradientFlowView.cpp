@@ -6,6 +6,9 @@
 
 #include <QChart>
 #include <QChartView>
+
+#include "charts/ChartStyle.h"
+#include "style/ScaledFont.h"
 #include <QCursor>
 #include <QEvent>
 #include <QLabel>
@@ -60,8 +63,10 @@ void GradientFlowView::buildTimeChart()
     m_curves[size_t(Curve::Cell)]->setName(tr("‖∂L/∂cₜ‖ this step"));
     m_curves[size_t(Curve::CellAverage)]->setName(tr("‖∂L/∂cₜ‖ average"));
     m_timeView = new QChartView(m_timeChart);
+    ChartStyle::followApplicationFont(m_timeView);
     m_timeView->setRenderHint(QPainter::Antialiasing);
     m_timeTitle = new QLabel;
+    keepScaledFont(m_timeTitle, 1.15, true);
     m_note = new QLabel;
     m_note->setWordWrap(true);
     m_note->setToolTip(tr("Solid lines: the shown step. Dashed: a running average over the recorded steps, "
@@ -147,10 +152,6 @@ void GradientFlowView::restyle()
     const QColor text = surface.color(QPalette::WindowText);
     styleChart(m_timeChart, m_timeView, surface);
     m_training->restyle(surface);
-    QFont heading = font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.15);
-    heading.setBold(true);
-    m_timeTitle->setFont(heading);
     QPalette muted = surface;
     QColor mutedText = text;
     mutedText.setAlphaF(0.7);

@@ -5,6 +5,9 @@
 
 #include <QChart>
 #include <QChartView>
+
+#include "charts/ChartStyle.h"
+#include "style/ScaledFont.h"
 #include <QComboBox>
 #include <QCursor>
 #include <QHBoxLayout>
@@ -37,8 +40,10 @@ TensorCurvesChart::TensorCurvesChart(InspectorModel* model, QWidget* parent) : Q
         series->attachAxis(m_log);
     }
     m_view = new QChartView(m_chart);
+    ChartStyle::followApplicationFont(m_view);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_title = new QLabel;
+    keepScaledFont(m_title, 1.15, true);
     m_title->setContentsMargins(12, 4, 8, 2);
 
     m_quantityBox = new QComboBox;
@@ -102,10 +107,6 @@ const QLineSeries* TensorCurvesChart::series(int k) const
 void TensorCurvesChart::restyle(const QPalette& surface)
 {
     styleChart(m_chart, m_view, surface);
-    QFont heading = font();
-    heading.setPointSizeF(heading.pointSizeF() * 1.15);
-    heading.setBold(true);
-    m_title->setFont(heading);
     const std::array<QColor, maxLines> colours{blue, orange, green, vermillion, purple, skyBlue};
     // Thinner than the lines through time: these hold hundreds of noisy points each.
     for (size_t k = 0; k < m_lines.size(); ++k)

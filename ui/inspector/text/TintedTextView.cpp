@@ -1,5 +1,6 @@
 #include "inspector/text/TintedTextView.h"
 
+#include "style/ScaledFont.h"
 #include "style/NumberFormat.h"
 #include "inspector/UiNames.h"
 
@@ -21,9 +22,7 @@ TintedTextView::TintedTextView(InspectorModel* model, QWidget* parent) : QWidget
             m_scaleStale = true;
             update();
         });
-    QFont larger = font();
-    larger.setPointSizeF(larger.pointSizeF() * 1.4); // text to be read from the back row
-    setFont(larger);
+    keepScaledFont(this, 1.4); // text to be read from the back row
 }
 
 void TintedTextView::setVocabulary(std::vector<std::string> vocabulary)

@@ -1,0 +1,34 @@
+#include "window/ViewMenu.h"
+
+#include "style/Zoom.h"
+#include "window/PresentationMode.h"
+
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+
+QMenu* buildViewMenu(QMainWindow* window, Zoom* zoom, PresentationMode* presentation)
+{
+    QMenu* view = window->menuBar()->addMenu(QMenu::tr("&View"));
+    QAction* fullScreen = view->addAction(QMenu::tr("&Full screen"), window, [window] {
+        window->isFullScreen() ? window->showNormal() : window->showFullScreen();
+    });
+    fullScreen->setShortcut(Qt::Key_F11);
+    view->addSeparator();
+    QAction* larger = view->addAction(QMenu::tr("Zoom &in"), zoom, &Zoom::zoomIn);
+    larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction* smaller = view->addAction(QMenu::tr("Zoom &out"), zoom, &Zoom::zoomOut);
+    smaller->setShortcut(QKeySequence::ZoomOut);
+    QAction* actual = view->addAction(QMenu::tr("&Actual size"), zoom, [zoom] { zoom->setPercent(Zoom::smallest); });
+    actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QObject::connect(zoom, &Zoom::changed, window, [window](int percent) {
+        QSettings().setValue(QStringLiteral("view/zoom"), percent);
+        window->statusBar()->showMessage(QMenu::tr("Zoom %1%").arg(percent), 3000);
+    });
+    view->addSeparator();
+    view->addAction(presentation->toggleAction());
+    view->addMenu(presentation->keepMenu());
+    return view;
+}
