@@ -8,13 +8,11 @@
 #include "TrainArguments.h"
 
 #include "io/AtomicFile.h"
-#include "training/TrainingRun.h"
+#include "training/Sweep.h"
 
-#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
-#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -59,16 +57,6 @@ Swept readSwept(const std::string& text)
     return swept;
 }
 
-struct Job {
-    lstm::CellKind cell;
-    double value = 0;
-    const lstm::Dataset* data = nullptr;
-    // Filled by the run:
-    lstm::Evaluation last;
-    std::optional<long> solvedAt;
-    long steps = 0;
-};
-
 std::string number(double value)
 {
     std::ostringstream out;
@@ -76,11 +64,12 @@ std::string number(double value)
     return out.str();
 }
 
-std::string row(const std::string& cell, const Job& job)
+std::string row(const lstm::SweepResult& result)
 {
-    const double score = job.last.score ? job.last.score->value : job.last.validationLoss;
-    return cell + "," + number(job.value) + "," + number(score) + "," + (job.solvedAt ? "true" : "false") + "," +
-           (job.solvedAt ? std::to_string(*job.solvedAt) : std::string()) + "\n";
+    const double score = result.last.score ? result.last.score->value : result.last.validationLoss;
+    return std::string(lstm::cellName(result.cell)) + "," + number(result.value) + "," + number(score) + "," +
+           (result.solvedAt ? "true" : "false") + "," +
+           (result.solvedAt ? std::to_string(*result.solvedAt) : std::string()) + "\n";
 }
 
 } // namespace
@@ -101,57 +90,31 @@ int sweepCommand(const Words& words)
     const Swept swept = readSwept(args.requiredText("param"));
     TrainSetup setup = readTrainSetup(args, name);
     std::printf("%s\n", describeRecommendation(name, setup).c_str());
-    setup.stop.untilSolved = true; // steps_to_solve is the first evaluation that meets the criterion
     const std::vector<lstm::CellKind> cells = readCells(args, 1, 4);
 
-    std::vector<std::unique_ptr<lstm::Dataset>> datasets;
-    std::vector<Job> jobs;
-    lstm::GeneratorSettings settings = parseParams(args.text("params"));
-    for (double value : swept.values) {
-        settings[swept.key] = value;
-        try {
-            datasets.push_back(lstm::makeGenerator(name, settings, setup.train.seed));
-        } catch (const std::invalid_argument& error) {
-            throw UsageError(error.what());
-        }
-        for (lstm::CellKind cell : cells)
-            jobs.push_back({cell, value, datasets.back().get()});
+    lstm::SweepPlan plan{name, parseParams(args.text("params")), swept.key, swept.values, {}, setup.train,
+                         setup.stop, setup.evalEvery};
+    for (lstm::CellKind cell : cells) {
+        lstm::ModelChoices model = setup.model;
+        model.cell = cell;
+        plan.models.push_back(model);
     }
-
-    std::mutex printing;
-    std::atomic<size_t> next{0};
-    const auto work = [&] {
-        for (size_t k = next++; k < jobs.size(); k = next++) {
-            Job& job = jobs[k];
-            TrainSetup own = setup;
-            own.model.cell = job.cell;
-            lstm::TrainingRun<float> run(*job.data, lstm::modelFor(job.data->shape(), own.model), own.train, own.stop);
-            while (!run.stopped()) {
-                run.advance(own.evalEvery - run.steps() % own.evalEvery);
-                if (run.reason() != lstm::StopReason::Diverged)
-                    run.evaluate();
-            }
-            job.last = run.last();
-            job.solvedAt = run.solvedAt();
-            job.steps = run.steps();
-            const std::lock_guard lock(printing);
-            std::printf("%s=%s %s: %s after %ld steps\n", swept.key.c_str(), number(job.value).c_str(),
-                        std::string(lstm::cellName(job.cell)).c_str(),
-                        job.solvedAt ? "solved" : "not solved", job.steps);
-            std::fflush(stdout);
-        }
-    };
-    const int helpers = int(std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size())) - 1;
-    std::vector<std::thread> threads;
-    for (int t = 0; t < helpers; ++t)
-        threads.emplace_back(work);
-    work();
-    for (std::thread& thread : threads)
-        thread.join();
+    std::unique_ptr<lstm::Sweep> sweep;
+    try {
+        sweep = std::make_unique<lstm::Sweep>(plan);
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(error.what());
+    }
+    sweep->run(int(std::max(1u, std::thread::hardware_concurrency())), [&](const lstm::SweepResult& result) {
+        std::printf("%s=%s %s: %s after %ld steps\n", swept.key.c_str(), number(result.value).c_str(),
+                    std::string(lstm::cellName(result.cell)).c_str(), result.solvedAt ? "solved" : "not solved",
+                    result.steps);
+        std::fflush(stdout);
+    });
 
     std::string table = "cell," + swept.key + ",score,solved,steps_to_solve\n";
-    for (const Job& job : jobs)
-        table += row(std::string(lstm::cellName(job.cell)), job);
+    for (const lstm::SweepResult& result : sweep->results())
+        table += row(result);
     lstm::writeFileAtomically(output, table); // a failed write leaves an old table whole
     std::printf("wrote %s\n", output.c_str());
     return 0;

@@ -5,6 +5,7 @@
 #include "classroom/LessonDock.h"
 #include "classroom/LessonPanel.h"
 #include "compare/ComparePage.h"
+#include "compare/SweepPage.h"
 #include "style/DarkPalette.h"
 #include "style/Zoom.h"
 #include "window/PresentationMode.h"
@@ -85,7 +86,21 @@ int main(int argc, char** argv)
     // The zoom and presentation mode a teacher set last time come back; the options win.
     window.zoom()->setPercent(options.zoom > 0 ? options.zoom : QSettings().value("view/zoom", 100).toInt());
     window.presentation()->setActive(options.present || QSettings().value("view/presentation", false).toBool());
-    if (!options.compare.empty()) {
+    if (!options.sweepKey.isEmpty()) {
+        window.showPage(QStringLiteral("sweep"));
+        window.sweepPage()->setSwept(options.sweepKey, options.sweepValues);
+        std::vector<lstm::CellKind> cells{lstm::CellKind::Rnn, lstm::CellKind::Lstm};
+        if (!options.compare.empty()) {
+            cells.clear();
+            for (const lstm::ModelChoices& model : options.compare)
+                cells.push_back(model.cell);
+        }
+        window.sweepPage()->setCells(cells);
+        if (const QString problem = window.sweepPage()->start(); !problem.isEmpty()) {
+            std::fprintf(stderr, "lstm-lab: error: %s\n", qPrintable(problem));
+            return 2;
+        }
+    } else if (!options.compare.empty()) {
         window.showPage(QStringLiteral("compare"));
         window.comparePage()->compare(options.compare);
     }

@@ -57,6 +57,7 @@ void ModelCurvesChart::makeSeries(int count)
         chart()->addSeries(series);
         series->attachAxis(m_x);
         series->attachAxis(m_y);
+        series->setPointsVisible(m_pointsVisible);
         m_curves.append(series);
     }
     QList<QXYSeries*> styled(m_curves.begin(), m_curves.end());
@@ -119,6 +120,19 @@ void ModelCurvesChart::fitAxes()
     } else {
         ChartStyle::setNiceRange(static_cast<QValueAxis*>(m_y), yLow, yHigh);
     }
+}
+
+void ModelCurvesChart::setAxisTitles(const QString& x, const QString& y)
+{
+    m_x->setTitleText(x);
+    m_y->setTitleText(y);
+}
+
+void ModelCurvesChart::setPointsVisible(bool visible)
+{
+    m_pointsVisible = visible;
+    for (QLineSeries* series : m_curves)
+        series->setPointsVisible(visible);
 }
 
 void ModelCurvesChart::setNote(const QString& note)

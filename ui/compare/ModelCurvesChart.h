@@ -25,6 +25,9 @@ public:
     const QLineSeries* reference() const { return m_reference; }
     // A line under the title, e.g. why the chart is empty.
     void setNote(const QString& note);
+    void setAxisTitles(const QString& x, const QString& y);
+    // Marks every point, for curves of a few points each (a sweep's).
+    void setPointsVisible(bool visible);
 
 private:
     void makeSeries(int count);
@@ -32,6 +35,7 @@ private:
 
     QString m_title;
     bool m_logarithmic;
+    bool m_pointsVisible = false;
     QList<QLineSeries*> m_curves;
     QLineSeries* m_reference = nullptr;
     QValueAxis* m_x = nullptr;

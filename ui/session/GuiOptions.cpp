@@ -1,6 +1,7 @@
 #include "session/GuiOptions.h"
 
 #include "compare/ComparePage.h"
+#include "compare/SweepPage.h"
 #include "inspector/Inspector.h"
 #include "window/MainWindow.h"
 #include "window/NoticeBanner.h"
@@ -67,6 +68,9 @@ QString GuiOptions::parse(const QStringList& arguments)
                                                     "or a .lesson file.", "name|file");
     const QCommandLineOption compareOption("compare", "Open the Compare page with these cells, e.g. rnn,lstm (2 to 4), "
                                                       "each with --hidden units.", "cells");
+    const QCommandLineOption sweepOption("sweep", "Open the Sweep page and sweep this parameter of the data set, "
+                                                  "e.g. lag=5,10,20,50 (cells from --compare, else rnn,lstm).",
+                                         "key=v1,v2,...");
     const QCommandLineOption presentOption("present", "Presentation mode: the side panel and secondary toolbars "
                                                       "step aside (F5 in the window).");
     const QCommandLineOption zoomOption("zoom", "Zoom every view's text, 100 to 250 percent (Ctrl+plus in the "
@@ -75,7 +79,7 @@ QString GuiOptions::parse(const QStringList& arguments)
                                               "n");
     parser.addOptions({autoplayOption, screenshotOption, afterStepsOption, sizeOption, benchmarkOption, pageOption,
                        darkOption, timestepOption, windowOnlyOption, lessonOption, lessonStepOption, compareOption,
-                       presentOption, zoomOption});
+                       presentOption, zoomOption, sweepOption});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet("help")) {
@@ -112,6 +116,13 @@ QString GuiOptions::parse(const QStringList& arguments)
     screenshot = parser.value(screenshotOption);
     lesson = parser.value(lessonOption);
     present = parser.isSet(presentOption);
+    if (parser.isSet(sweepOption)) {
+        const QString sweptText = parser.value(sweepOption);
+        sweepKey = sweptText.section(QLatin1Char('='), 0, 0);
+        sweepValues = sweptText.section(QLatin1Char('='), 1);
+        if (sweepKey.isEmpty() || sweepValues.isEmpty())
+            return QStringLiteral("--sweep takes KEY=V1,V2,..., e.g. lag=5,10,20,50");
+    }
     if (parser.isSet(zoomOption)) {
         bool read = false;
         zoom = parser.value(zoomOption).toInt(&read);
@@ -197,6 +208,11 @@ void takeComparisonScreenshot(MainWindow& window, const QString& file, long step
 
 void GuiOptions::takeScreenshotWhenReady(MainWindow& window) const
 {
+    if (!sweepKey.isEmpty()) { // the sweep started with the window: the picture is of its end
+        QObject::connect(window.sweepPage(), &SweepPage::finished, &window,
+                         [&window, file = screenshot] { saveWindowSoon(window, file, false); });
+        return;
+    }
     if (!compare.empty())
         return takeComparisonScreenshot(window, screenshot, afterSteps);
     TrainingController* controller = window.controller();

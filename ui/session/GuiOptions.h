@@ -28,6 +28,7 @@ struct GuiOptions {
     int lessonStep = 1;          // ... at this step, counted from 1
     std::vector<lstm::ModelChoices> compare; // --compare: the models of the Compare page, or none
     bool present = false;        // presentation mode
+    QString sweepKey, sweepValues; // --sweep lag=5,10,20: the Sweep page's parameter and values
     int zoom = 0;                // percent; 0 keeps the one remembered
     QString notice; // for the window's banner: why the last session did not come back
 

@@ -18,6 +18,7 @@
 #include "charts/TrainingPage.h"
 #include "classroom/LessonDock.h"
 #include "compare/ComparePage.h"
+#include "compare/SweepPage.h"
 #include "style/Zoom.h"
 #include "window/PresentationMode.h"
 #include "window/ShortcutsHelp.h"
@@ -176,7 +177,7 @@ void MainWindow::buildInspector()
 QStringList MainWindow::pageNames()
 {
     return {QStringLiteral("training"), QStringLiteral("cell"),    QStringLiteral("heatmaps"),
-            QStringLiteral("gradients"), QStringLiteral("text"), QStringLiteral("compare")};
+            QStringLiteral("gradients"), QStringLiteral("text"), QStringLiteral("compare"), QStringLiteral("sweep")};
 }
 
 void MainWindow::showPage(const QString& name)
@@ -209,6 +210,8 @@ QWidget* MainWindow::buildPages()
     m_pages->addTab(m_gradientFlow, tr("Gradients through time"));
     m_pages->addTab(m_textPage, tr("Text"));
     m_pages->addTab(buildComparePage(), tr("Compare"));
+    m_sweep = new SweepPage([this] { return m_settings->settings(); });
+    m_pages->addTab(m_sweep, tr("Sweep"));
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
         if (page == 0 && m_controller->latest()) { // the charts skipped snapshots while hidden
             m_loss->showSnapshot(*m_controller->latest());
@@ -220,7 +223,8 @@ QWidget* MainWindow::buildPages()
                            tr("Every gate, c and h over units and time (Ctrl+3)"),
                            tr("How large the gradients stay as they flow back through time (Ctrl+4)"),
                            tr("The input text tinted by one unit's activation (Ctrl+5)"),
-                           tr("Two to four models side by side on the same data, in lock-step (Ctrl+6)")};
+                           tr("Two to four models side by side on the same data, in lock-step (Ctrl+6)"),
+                           tr("How long can each cell remember: the final score over a parameter such as the lag (Ctrl+7)")};
     for (int page = 0; page < m_pages->count(); ++page) {
         m_pages->setTabToolTip(page, tips[page]);
         auto* show = new QAction(this);

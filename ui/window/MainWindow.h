@@ -13,6 +13,7 @@ class CellPage;
 class PresentationMode;
 class Zoom;
 class ComparePage;
+class SweepPage;
 class GradientFlowView;
 class HeatmapView;
 class Inspector;
@@ -44,12 +45,13 @@ public:
     Inspector* inspector() const { return m_inspector; }
     InspectorToolBar* inspectorToolBar() const { return m_inspectorBar; }
     QTabWidget* pages() const { return m_pages; }
-    // "training", "cell", "heatmaps", "gradients", "text", "compare": the pages in tab order.
+    // "training", "cell", "heatmaps", "gradients", "text", "compare", "sweep": the pages in tab order.
     static QStringList pageNames();
     void showPage(const QString& name);
     TextSamplePanel* textSamples() const { return m_textSamples; }
     LessonDock* lessons() const { return m_lessons; }
     ComparePage* comparePage() const { return m_compare; }
+    SweepPage* sweepPage() const { return m_sweep; }
     Zoom* zoom() const { return m_zoom; }
     PresentationMode* presentation() const { return m_presentation; }
     // Shows the settings in the panel and starts a new model from them, without asking.
@@ -90,6 +92,7 @@ private:
     TrainingStatus* m_status = nullptr;
     LessonDock* m_lessons = nullptr;
     ComparePage* m_compare = nullptr;
+    SweepPage* m_sweep = nullptr;
     Zoom* m_zoom = nullptr;
     PresentationMode* m_presentation = nullptr;
     bool m_askBeforeRebuild = true;
