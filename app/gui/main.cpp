@@ -106,7 +106,8 @@ int main(int argc, char** argv)
     }
     window.show();
     if (options.benchmarkSeconds > 0)
-        runResponsivenessBenchmark(window, options.benchmarkSeconds, options.benchmarkEveryView);
+        runResponsivenessBenchmark(window, options.benchmarkSeconds, options.benchmarkEveryView,
+                                   !options.compare.empty());
     else if (!options.screenshot.isEmpty())
         options.takeScreenshotWhenReady(window);
     else if (options.autoplay && !options.compare.empty())

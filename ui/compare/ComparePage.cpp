@@ -37,6 +37,12 @@ ComparePage::ComparePage(std::function<SessionSettings()> session, QWidget* pare
     layout->addLayout(pickRow);
     connect(m_picker, &QComboBox::currentIndexChanged, this, &ComparePage::sendPicked);
     connect(m_controller, &ComparisonController::snapshotChanged, this, &ComparePage::showSnapshot);
+    m_redraw.setSingleShot(true);
+    connect(&m_redraw, &QTimer::timeout, this, [this] {
+        m_sinceDrawn.invalidate();
+        if (m_controller->latest())
+            showSnapshot(m_controller->latest());
+    });
     connect(m_controller, &ComparisonController::failed, this, [this](const QString& message) {
         m_status->setText(tr("Cannot compare on this data: %1").arg(message));
     });
@@ -168,8 +174,17 @@ void ComparePage::togglePlay()
     m_play->setText(m_controller->playRequested() ? tr("Pause") : tr("Play"));
 }
 
+// While the models train, the charts take a new snapshot ten times a second: QtCharts lays
+// out a whole chart for each, and faster than that only the window's answers slow down.
 void ComparePage::showSnapshot(const ComparisonPointer& snapshot)
 {
+    if (snapshot->running && m_sinceDrawn.isValid() && m_sinceDrawn.elapsed() < 100) {
+        if (!m_redraw.isActive())
+            m_redraw.start(100 - int(m_sinceDrawn.elapsed()));
+        return;
+    }
+    m_redraw.stop();
+    m_sinceDrawn.start();
     QStringList names;
     QList<QList<QPointF>> loss, score, predictions, gradients;
     QStringList finals;
@@ -187,6 +202,8 @@ void ComparePage::showSnapshot(const ComparisonPointer& snapshot)
             final += QStringLiteral(" (%1)").arg(model.stopped);
         finals << final;
     }
+    for (ModelCurvesChart* chart : {m_loss, m_score, m_predictions, m_gradients})
+        chart->setRunning(snapshot->running);
     m_loss->setCurves(names, loss);
     m_score->setCurves(names, score);
     m_score->setNote(snapshot->scoreName.isEmpty() ? tr("this data has no task score; compare the losses") : QString());

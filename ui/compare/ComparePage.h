@@ -8,6 +8,8 @@
 
 #include "compare/ComparisonController.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <array>
@@ -68,4 +70,6 @@ private:
     ModelCurvesChart* m_score = nullptr;
     ModelCurvesChart* m_predictions = nullptr;
     ModelCurvesChart* m_gradients = nullptr;
+    QElapsedTimer m_sinceDrawn;
+    QTimer m_redraw{this}; // draws the newest snapshot that arrived too soon after the last
 };

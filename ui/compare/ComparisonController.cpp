@@ -16,7 +16,9 @@ ComparisonController::ComparisonController(QObject* parent) : QObject(parent)
     });
     connect(m_worker, &ComparisonWorker::failed, this, &ComparisonController::failed);
     m_thread.setObjectName(QStringLiteral("comparison"));
-    m_thread.start();
+    // Training threads yield to the UI thread whenever it has work (SCHED_IDLE on Linux, which the
+    // comparison's helper threads inherit): both cores train, and the window still answers.
+    m_thread.start(QThread::IdlePriority);
 }
 
 ComparisonController::~ComparisonController()

@@ -72,6 +72,13 @@ void ModelCurvesChart::makeSeries(int count)
 void ModelCurvesChart::setCurves(const QStringList& names, const QList<QList<QPointF>>& curves,
                                  const QList<QPointF>& reference, const QString& referenceName)
 {
+    // Most snapshots change one or two charts (predictions and gradients only move at an
+    // evaluation): the others keep their layout.
+    if (names == m_shownNames && curves == m_shownCurves && reference == m_shownReference)
+        return;
+    m_shownNames = names;
+    m_shownCurves = curves;
+    m_shownReference = reference;
     if (curves.size() != m_curves.size())
         makeSeries(int(curves.size()));
     for (qsizetype k = 0; k < curves.size(); ++k) {
@@ -79,12 +86,16 @@ void ModelCurvesChart::setCurves(const QStringList& names, const QList<QList<QPo
         if (m_logarithmic) // a log axis cannot show 0: such a point sits at the bottom
             for (QPointF& p : points)
                 p.setY(std::max(p.y(), 1e-30));
-        m_curves[k]->setName(names.value(k));
+        if (m_curves[k]->name() != names.value(k)) // a new name re-lays out the legend: only when it changes
+            m_curves[k]->setName(names.value(k));
         m_curves[k]->replace(points);
     }
     m_reference->replace(reference);
-    m_reference->setName(referenceName);
-    chart()->legend()->markers(m_reference).value(0)->setVisible(!reference.isEmpty());
+    if (m_reference->name() != referenceName)
+        m_reference->setName(referenceName);
+    QLegendMarker* referenceMarker = chart()->legend()->markers(m_reference).value(0);
+    if (referenceMarker && referenceMarker->isVisible() == reference.isEmpty())
+        referenceMarker->setVisible(!reference.isEmpty());
     fitAxes();
 }
 
@@ -114,9 +125,14 @@ void ModelCurvesChart::fitAxes()
         const double highDecade = std::max(std::ceil(std::log10(yHigh)), lowDecade + 1);
         const double stride = std::ceil((highDecade - lowDecade) / 6);
         auto* axis = static_cast<QLogValueAxis*>(m_y);
-        axis->setBase(std::pow(10.0, stride));
-        axis->setRange(std::pow(10.0, highDecade - stride * std::ceil((highDecade - lowDecade) / stride)),
-                       std::pow(10.0, highDecade));
+        const double base = std::pow(10.0, stride);
+        const double low = std::pow(10.0, highDecade - stride * std::ceil((highDecade - lowDecade) / stride));
+        const double high = std::pow(10.0, highDecade);
+        // Each change re-lays out the chart: only when the decades shown change.
+        if (axis->base() != base)
+            axis->setBase(base);
+        if (axis->min() != low || axis->max() != high)
+            axis->setRange(low, high);
     } else {
         ChartStyle::setNiceRange(static_cast<QValueAxis*>(m_y), yLow, yHigh);
     }
@@ -137,5 +153,8 @@ void ModelCurvesChart::setPointsVisible(bool visible)
 
 void ModelCurvesChart::setNote(const QString& note)
 {
-    chart()->setTitle(note.isEmpty() ? m_title : m_title + QStringLiteral("<br><small>") + note + QStringLiteral("</small>"));
+    const QString title =
+        note.isEmpty() ? m_title : m_title + QStringLiteral("<br><small>") + note + QStringLiteral("</small>");
+    if (chart()->title() != title) // a new title re-lays out the chart
+        chart()->setTitle(title);
 }

@@ -26,6 +26,9 @@ public:
     // A line under the title, e.g. why the chart is empty.
     void setNote(const QString& note);
     void setAxisTitles(const QString& x, const QString& y);
+    // While training runs, lines are drawn without antialiasing: several times faster, and
+    // the picture changes too often for the difference to show.
+    void setRunning(bool running) { setRenderHint(QPainter::Antialiasing, !running); }
     // Marks every point, for curves of a few points each (a sweep's).
     void setPointsVisible(bool visible);
 
@@ -36,6 +39,9 @@ private:
     QString m_title;
     bool m_logarithmic;
     bool m_pointsVisible = false;
+    QStringList m_shownNames; // what setCurves() drew last (implicitly shared copies)
+    QList<QList<QPointF>> m_shownCurves;
+    QList<QPointF> m_shownReference;
     QList<QLineSeries*> m_curves;
     QLineSeries* m_reference = nullptr;
     QValueAxis* m_x = nullptr;

@@ -18,4 +18,5 @@ struct ResponsivenessResult {
 
 // Runs inside the application's event loop and quits it when done, printing the result.
 // everyView: the inspector pages open in windows of their own beside the main window.
-void runResponsivenessBenchmark(MainWindow& window, double seconds, bool everyView);
+// comparison: the Compare page's models train (started beforehand), not the side panel's.
+void runResponsivenessBenchmark(MainWindow& window, double seconds, bool everyView, bool comparison);
