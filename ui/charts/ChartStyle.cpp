@@ -34,6 +34,11 @@ QFont chartFont(double scale)
 
 } // namespace
 
+QColor seriesColour(int index)
+{
+    return seriesColours()[index % seriesColours().size()];
+}
+
 double niceStep(double rough)
 {
     const double power = std::pow(10.0, std::floor(std::log10(std::max(rough, 1e-12))));

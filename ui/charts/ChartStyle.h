@@ -2,6 +2,7 @@
 // the system palette so it works in light and dark themes, colour-blind-safe series colours.
 #pragma once
 
+#include <QColor>
 #include <QList>
 
 class QAbstractAxis;
@@ -13,6 +14,8 @@ class QXYSeries;
 namespace ChartStyle {
 
 void apply(QChart* chart, const QList<QXYSeries*>& series);
+// The colour apply() gives the series at `index`.
+QColor seriesColour(int index);
 // The chart's title, legend and axis fonts follow the application font (the window's zoom).
 void followApplicationFont(QChartView* view);
 void styleAxis(QAbstractAxis* axis);

@@ -1,5 +1,6 @@
 #include "compare/ComparePage.h"
 
+#include "charts/ChartStyle.h"
 #include "compare/ModelCurvesChart.h"
 #include "inspector/UiNames.h"
 
@@ -7,7 +8,9 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QChart>
 #include <QLabel>
+#include <QLegend>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -97,13 +100,22 @@ QWidget* ComparePage::buildCharts()
     m_loss = new ModelCurvesChart(tr("Validation loss"), tr("optimizer step"), tr("loss"), true);
     m_score = new ModelCurvesChart(tr("Task score"), tr("optimizer step"), tr("score"), false);
     m_predictions = new ModelCurvesChart(tr("Predictions on validation data"), tr("timestep"), tr("value"), false);
-    m_gradients = new ModelCurvesChart(tr("Gradient through time, latest recorded step"), tr("timestep t"),
-                                       tr("‖∂L/∂h_t‖"), true);
+    // The title names the quantity: a rotated axis title this long would be cut short.
+    m_gradients = new ModelCurvesChart(tr("‖∂L/∂h_t‖ through time, latest recorded step"), tr("timestep t"),
+                                       QString(), true);
     m_charts = grid;
-    grid->setRowStretch(0, 1);
+    // The models' colours are the same in every chart: one legend above them all leaves each
+    // chart the room its own would take, which a zoomed window needs.
+    for (ModelCurvesChart* chart : {m_loss, m_score, m_predictions, m_gradients})
+        chart->chart()->legend()->hide();
+    m_legend = new QLabel;
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    grid->addWidget(m_legend, 0, 0, 1, 2);
     grid->setRowStretch(1, 1);
-    grid->addWidget(m_loss, 0, 0);
-    grid->addWidget(m_score, 0, 1);
+    grid->setRowStretch(2, 1);
+    grid->addWidget(m_loss, 1, 0);
+    grid->addWidget(m_score, 1, 1);
     placeLowerCharts(true);
     return charts;
 }
@@ -116,10 +128,10 @@ void ComparePage::placeLowerCharts(bool withPredictions)
     m_charts->removeWidget(m_gradients);
     m_predictions->setVisible(withPredictions);
     if (withPredictions) {
-        m_charts->addWidget(m_predictions, 1, 0);
-        m_charts->addWidget(m_gradients, 1, 1);
+        m_charts->addWidget(m_predictions, 2, 0);
+        m_charts->addWidget(m_gradients, 2, 1);
     } else {
-        m_charts->addWidget(m_gradients, 1, 0, 1, 2);
+        m_charts->addWidget(m_gradients, 2, 0, 1, 2);
     }
 }
 
@@ -212,6 +224,14 @@ void ComparePage::showSnapshot(const ComparisonPointer& snapshot)
         placeLowerCharts(!snapshot->targets.isEmpty());
     m_gradients->setCurves(names, gradients);
     m_status->setText(tr("Step %1: %2").arg(snapshot->step).arg(finals.join(QStringLiteral("; "))));
+    QString legend;
+    for (qsizetype k = 0; k < names.size(); ++k)
+        legend += QStringLiteral("<span style=\"color:%1\">■</span> %2&nbsp;&nbsp;&nbsp; ")
+                      .arg(ChartStyle::seriesColour(int(k)).name(), names[k].toHtmlEscaped());
+    if (!snapshot->targets.isEmpty())
+        legend += tr("<span style=\"color:grey\">■</span> target");
+    if (m_legend->text() != legend)
+        m_legend->setText(legend);
     m_play->setText(m_controller->playRequested() ? tr("Pause") : tr("Play"));
     if (m_picker->count() != int(names.size()) + 1 ||
         (m_picker->count() > 1 && m_picker->itemText(1) != names.value(0))) {

@@ -66,6 +66,7 @@ private:
     QLabel* m_status = nullptr;
     QComboBox* m_picker = nullptr;
     QGridLayout* m_charts = nullptr;
+    QLabel* m_legend = nullptr; // the models' colours, once for all the charts
     ModelCurvesChart* m_loss = nullptr;
     ModelCurvesChart* m_score = nullptr;
     ModelCurvesChart* m_predictions = nullptr;

@@ -324,12 +324,29 @@ private:
         drawText(m_layout.stateCaptionAt - QPointF(width / 2, 0), m_layout.stateCaption, f);
     }
 
+    // One line where it fits; else two, broken at the separator nearest the middle and
+    // growing upwards (a large zoom), rather than cut off.
     void drawKey()
     {
         const QFont f = font(14);
         p.setPen(muted());
-        drawText(m_layout.keyRect, Qt::AlignRight | Qt::AlignVCenter, elided(f, m_layout.key, m_layout.keyRect.width()),
-                 f);
+        QString key = m_layout.key;
+        QRectF rect = m_layout.keyRect;
+        if (advance(f, key) > rect.width()) {
+            const QString separator = QStringLiteral(" · ");
+            int best = -1;
+            for (int at = key.indexOf(separator); at >= 0; at = key.indexOf(separator, at + 1))
+                if (best < 0 || std::abs(at - key.size() / 2) < std::abs(best - key.size() / 2))
+                    best = at;
+            if (best >= 0) {
+                key = key.left(best) + QLatin1Char('\n') + key.mid(best + separator.size());
+                rect.setTop(rect.bottom() - 2 * lineHeight(f));
+            }
+        }
+        QStringList lines = key.split(QLatin1Char('\n'));
+        for (QString& line : lines)
+            line = elided(f, line, rect.width()); // a single word longer than the line: the last resort
+        drawText(rect, Qt::AlignRight | Qt::AlignBottom, lines.join(QLatin1Char('\n')), f);
     }
 
     void drawTitle()
