@@ -83,9 +83,14 @@ int main(int argc, char** argv)
         }
         window.lessons()->panel()->showStep(options.lessonStep - 1);
     }
-    // The zoom and presentation mode a teacher set last time come back; the options win.
-    window.zoom()->setPercent(options.zoom > 0 ? options.zoom : QSettings().value("view/zoom", 100).toInt());
-    window.presentation()->setActive(options.present || QSettings().value("view/presentation", false).toBool());
+    // The zoom and presentation mode a teacher set last time come back, the options win; a
+    // screenshot or a benchmark takes only its options, so that it comes out the same anywhere.
+    const bool remembered = options.screenshot.isEmpty() && options.benchmarkSeconds <= 0;
+    window.zoom()->setPercent(options.zoom > 0 ? options.zoom
+                              : remembered     ? QSettings().value("view/zoom", 100).toInt()
+                                               : 100);
+    window.presentation()->setActive(options.present ||
+                                     (remembered && QSettings().value("view/presentation", false).toBool()));
     if (!options.sweepKey.isEmpty()) {
         window.showPage(QStringLiteral("sweep"));
         window.sweepPage()->setSwept(options.sweepKey, options.sweepValues);

@@ -510,6 +510,8 @@ void TextTest::shippedTextLoads()
         const TextDataset data(corpus, TextDatasetOptions{});
         QVERIFY(data.validationSet().batch > 100);
     }
+    // The lesson "Reading a character model" counts on this number.
+    QCOMPARE(loadTextFile((datasetsDir() + "/text/pride_and_prejudice.txt").toStdString()).vocabulary().size(), 74);
 }
 
 void TextTest::shippedCsvFilesParse_data()

@@ -11,7 +11,11 @@ PresentationMode::PresentationMode(QObject* parent) : QObject(parent)
     m_toggle->setCheckable(true);
     m_toggle->setShortcut(Qt::Key_F5);
     m_toggle->setToolTip(tr("Hide the controls a class does not need to see (F5)"));
-    connect(m_toggle, &QAction::toggled, this, &PresentationMode::setActive);
+    // Remembered when the teacher switches it (F5, the menu), not when --present asks.
+    connect(m_toggle, &QAction::triggered, this, [this](bool on) {
+        setActive(on);
+        QSettings().setValue(QStringLiteral("view/presentation"), on);
+    });
     m_keep = std::make_unique<QMenu>(tr("In presentation, &keep"));
 }
 
@@ -36,7 +40,6 @@ void PresentationMode::setActive(bool on)
         return;
     m_active = on;
     m_toggle->setChecked(on);
-    QSettings().setValue(QStringLiteral("view/presentation"), on);
     apply();
     emit activeChanged(on);
 }

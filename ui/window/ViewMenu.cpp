@@ -17,14 +17,18 @@ QMenu* buildViewMenu(QMainWindow* window, Zoom* zoom, PresentationMode* presenta
     });
     fullScreen->setShortcut(Qt::Key_F11);
     view->addSeparator();
-    QAction* larger = view->addAction(QMenu::tr("Zoom &in"), zoom, &Zoom::zoomIn);
+    // Remembered when the teacher zooms, not when --zoom asks.
+    const auto zoomTo = [zoom](int percent) {
+        zoom->setPercent(percent);
+        QSettings().setValue(QStringLiteral("view/zoom"), zoom->percent());
+    };
+    QAction* larger = view->addAction(QMenu::tr("Zoom &in"), zoom, [zoom, zoomTo] { zoomTo(zoom->percent() + Zoom::stride); });
     larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction* smaller = view->addAction(QMenu::tr("Zoom &out"), zoom, &Zoom::zoomOut);
+    QAction* smaller = view->addAction(QMenu::tr("Zoom &out"), zoom, [zoom, zoomTo] { zoomTo(zoom->percent() - Zoom::stride); });
     smaller->setShortcut(QKeySequence::ZoomOut);
-    QAction* actual = view->addAction(QMenu::tr("&Actual size"), zoom, [zoom] { zoom->setPercent(Zoom::smallest); });
+    QAction* actual = view->addAction(QMenu::tr("&Actual size"), zoom, [zoomTo] { zoomTo(Zoom::smallest); });
     actual->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QObject::connect(zoom, &Zoom::changed, window, [window](int percent) {
-        QSettings().setValue(QStringLiteral("view/zoom"), percent);
         window->statusBar()->showMessage(QMenu::tr("Zoom %1%").arg(percent), 3000);
     });
     view->addSeparator();
