@@ -52,10 +52,11 @@ int list(const std::string& folder)
     for (const std::string& file : lstm::lessonFiles(folder)) {
         try {
             const lstm::Lesson lesson = lstm::readLessonFile(file);
-            std::printf("%s: %s (%zu steps, %zu claims)\n", lesson.name.c_str(), lesson.title.c_str(),
+            // The name first and alone, so that a script can take it for `lessons check NAME`.
+            std::printf("%s  %s (%zu steps, %zu claims)\n", lesson.name.c_str(), lesson.title.c_str(),
                         lesson.steps.size(), lesson.claims.size());
         } catch (const std::runtime_error& error) {
-            std::printf("%s: does not read: %s\n", file.c_str(), error.what());
+            std::printf("%s  does not read: %s\n", file.c_str(), error.what());
         }
     }
     return 0;

@@ -18,6 +18,7 @@ private slots:
     void compareEndsWithOneLinePerModel();
     void compareOfOneCellTwiceGivesOneResultTwice();
     void sweepWritesTheTable();
+    void lessonsListAndCheck();
 };
 
 namespace {
@@ -132,6 +133,40 @@ void CliTrainingTest::sweepWritesTheTable()
     QVERIFY(rows[1].startsWith("rnn,2,") && rows[2].startsWith("lstm,2,") && rows[3].startsWith("rnn,40,"));
     // 100 steps are not enough for a lag of 40: no cell solves it.
     QVERIFY(rows[3].endsWith(",false,") && rows[4].endsWith(",false,"));
+}
+
+void CliTrainingTest::lessonsListAndCheck()
+{
+    const CliResult list = runCli({"lessons", "list"});
+    QCOMPARE(list.exitCode, 0);
+    const QStringList lessons = lines(list.out);
+    QVERIFY(lessons.size() >= 6);
+    QVERIFY2(lessons.first().startsWith(QStringLiteral("bptt-by-hand  ")), qPrintable(list.out)); // sorted, name alone
+    // The first word of a line is what `lessons check` takes.
+    const CliResult check = runCli({"lessons", "check", lessons.first().section(QLatin1Char(' '), 0, 0)});
+    QCOMPARE(check.exitCode, 0);
+    QVERIFY2(lines(check.out).last().contains(QRegularExpression(QStringLiteral("^[1-9][0-9]* passed, 0 failed$"))),
+             qPrintable(check.out));
+    // A lesson file that does not read is one failure, with its line; a claim that fails is another.
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(QStringLiteral("broken.lesson"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# Broken\n\n## Step\nText [go](fly)\n");
+    file.close();
+    const CliResult refused = runCli({"lessons", "check", broken});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(QStringLiteral("broken.lesson, line 4: \"fly\" is not an action")), qPrintable(refused.out));
+    QCOMPARE(lines(refused.out).last(), QStringLiteral("0 passed, 1 failed"));
+    const QString wrong = dir.filePath(QStringLiteral("wrong.lesson"));
+    QFile claim(wrong);
+    QVERIFY(claim.open(QIODevice::WriteOnly));
+    claim.write("# Wrong\nclaim: dataset=remember-first lag=50 cell=rnn steps=200 expect=solved\n## Step\nText\n");
+    claim.close();
+    const CliResult failed = runCli({"lessons", "check", wrong});
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.out.startsWith(QStringLiteral("failed  wrong, line 2: ")), qPrintable(failed.out));
+    QCOMPARE(runCli({"lessons", "check", "no-such-lesson"}).exitCode, 2);
 }
 
 QTEST_APPLESS_MAIN(CliTrainingTest)
