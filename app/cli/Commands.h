@@ -20,5 +20,6 @@ int benchCsvCommand(const Words& words);
 int compareCommand(const Words& words);
 int sweepCommand(const Words& words);
 int lessonsCommand(const Words& words);
+int traceCommand(const Words& words);
 
 } // namespace cli

@@ -21,6 +21,7 @@ const char* overview =
     "  lessons    list the guided lessons, or check their claims headless\n"
     "  run        one sequence forward through a model: outputs and states as CSV\n"
     "  grad       loss and every parameter's gradient for one sequence, as JSON\n"
+    "  trace      everything one forward and backward pass computes for one sequence, as JSON\n"
     "  gradcheck  check every gradient against finite differences\n"
     "  bench      time a training step for several cells and sizes\n"
     "  inspect    what the CSV import detects in a file, or where the file is wrong\n"
@@ -41,7 +42,7 @@ int main(int argc, char** argv)
         {"gradcheck", cli::gradcheckCommand}, {"bench", cli::benchCommand},
         {"inspect", cli::inspectCommand},     {"bench-csv", cli::benchCsvCommand},
         {"compare", cli::compareCommand},     {"sweep", cli::sweepCommand},
-        {"lessons", cli::lessonsCommand},
+        {"lessons", cli::lessonsCommand},     {"trace", cli::traceCommand},
     };
     if (argc >= 2 && std::string(argv[1]) == "--version") {
         std::printf("lstm-lab-cli %s\n", LSTM_LAB_VERSION);

@@ -23,4 +23,16 @@ struct SequenceBatch {
     int columns() const { return steps * batch; }
 };
 
+// The same batch in another scalar type, reusing out's memory.
+template <typename S>
+void convertBatch(const SequenceBatch<double>& source, SequenceBatch<S>& out)
+{
+    out.steps = source.steps;
+    out.batch = source.batch;
+    out.inputs = source.inputs.template cast<S>();
+    out.symbols = source.symbols;
+    out.targets = source.targets.template cast<S>();
+    out.classes = source.classes;
+}
+
 } // namespace lstm

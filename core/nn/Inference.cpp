@@ -103,15 +103,7 @@ GradientReport computeGradients(const Model& model, const Eigen::MatrixXd& rows,
     Network<S> network(model.config);
     loadParameters(network, model);
     SequenceBatch<S> batch;
-    {
-        const SequenceBatch<double> data = sequenceFromRows(model.config, rows, &targetRows);
-        batch.steps = data.steps;
-        batch.batch = data.batch;
-        batch.inputs = data.inputs.cast<S>();
-        batch.symbols = data.symbols;
-        batch.targets = data.targets.cast<S>();
-        batch.classes = data.classes;
-    }
+    convertBatch(sequenceFromRows(model.config, rows, &targetRows), batch);
     RecurrentState<S> initial;
     initial.setZero(model.config, 1);
     network.forward(batch, 0, batch.steps, initial);

@@ -26,6 +26,9 @@ struct LayerTrace {
     Eigen::MatrixXd dHidden;               // (H, T) dL/dh_t, total (from above and from t+1)
     Eigen::MatrixXd dCell;                 // (H, T) dL/dc_t, total; empty without a cell state
     std::vector<Eigen::MatrixXd> dGates;   // one (H, T) per gate: dL/d(pre-activation)
+    Eigen::MatrixXd dInput;                // (I, T) dL/dx_t, x as this layer sees it
+    Eigen::VectorXd dInitialHidden;        // (H) dL/dh_0 of the window
+    Eigen::VectorXd dInitialCell;          // (H) dL/dc_0; empty without a cell state
     Eigen::VectorXd dHiddenNorm;           // (T) ||dL/dh_t||
     Eigen::VectorXd dCellNorm;             // (T) ||dL/dc_t||; empty without a cell state
 };

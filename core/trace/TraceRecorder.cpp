@@ -80,9 +80,12 @@ void recordBackward(const Network<S>& network, int element, StepTrace& trace)
         LayerTrace& out = trace.layers[size_t(l)];
         copyElementColumns<S>(layer.hiddenGradients(), B, element, out.dHidden);
         copyGates<S>(layer.gateGradients(), layer.gateCount(), B, element, out.dGates);
+        copyElementColumns<S>(layer.inputGradient(), B, element, out.dInput);
+        out.dInitialHidden = layer.initialHiddenGradient().col(element).template cast<double>();
         out.dHiddenNorm = out.dHidden.colwise().norm().transpose();
         if (hasCellState(layer.kind())) {
             copyElementColumns<S>(layer.cellGradients(), B, element, out.dCell);
+            out.dInitialCell = layer.initialCellGradient().col(element).template cast<double>();
             out.dCellNorm = out.dCell.colwise().norm().transpose();
         }
     }

@@ -41,21 +41,10 @@ void Trainer<S>::setParameters(const Vector<S>& values)
 }
 
 template <typename S>
-void Trainer<S>::convertData(const SequenceBatch<double>& source, SequenceBatch<S>& out) const
-{
-    out.steps = source.steps;
-    out.batch = source.batch;
-    out.inputs = source.inputs.template cast<S>();
-    out.symbols = source.symbols;
-    out.targets = source.targets.template cast<S>();
-    out.classes = source.classes;
-}
-
-template <typename S>
 void Trainer<S>::startBatch(const BatchSource& nextBatch)
 {
     nextBatch(m_sourceBatch);
-    convertData(m_sourceBatch, m_batch);
+    convertBatch(m_sourceBatch, m_batch);
     m_state.setZero(m_network.config(), m_batch.batch);
     m_cursor = 0;
 }
@@ -131,7 +120,7 @@ StepResult Trainer<S>::finishStep(int steps)
 template <typename S>
 double Trainer<S>::evaluate(const SequenceBatch<double>& data, Matrix<double>* outputs)
 {
-    convertData(data, m_evalBatch);
+    convertBatch(data, m_evalBatch);
     m_evalState.setZero(m_network.config(), data.batch);
     m_network.forward(m_evalBatch, 0, data.steps, m_evalState);
     if (outputs)
@@ -142,7 +131,7 @@ double Trainer<S>::evaluate(const SequenceBatch<double>& data, Matrix<double>* o
 template <typename S>
 Matrix<double> Trainer<S>::predict(const SequenceBatch<double>& data)
 {
-    convertData(data, m_evalBatch);
+    convertBatch(data, m_evalBatch);
     m_evalState.setZero(m_network.config(), data.batch);
     m_network.forward(m_evalBatch, 0, data.steps, m_evalState);
     return m_network.outputs().template cast<double>();

@@ -65,7 +65,6 @@ public:
 private:
     void startBatch(const BatchSource& nextBatch);
     StepResult finishStep(int steps);
-    void convertData(const SequenceBatch<double>& source, SequenceBatch<S>& out) const;
 
     TrainConfig m_config;
     Network<S> m_network;
