@@ -155,13 +155,13 @@ QString SweepPage::start()
         return tr("Tick at least one cell.");
     if (plan.stop.maxSteps <= 0)
         return tr("Set a step limit in the side panel's Stop section: a model that never solves would train forever.");
+    if (m_thread.joinable())
+        m_thread.join(); // the last sweep's thread has finished its work; the sweep it ran may go
     try {
         m_sweep = std::make_unique<lstm::Sweep>(plan);
     } catch (const std::invalid_argument& error) {
         return QString::fromUtf8(error.what());
     }
-    if (m_thread.joinable())
-        m_thread.join();
     m_results.clear();
     m_cancel.store(false);
     m_finished = false;
