@@ -1,6 +1,7 @@
 // The step-through state machine walks a recorded step forward, backward and to the update
 // and back again; the shared selection stays inside the trace and follows the playhead.
 #include "inspector/InspectorModel.h"
+#include "inspector/StepGuide.h"
 #include "RecordedTrace.h"
 
 #include <QSignalSpy>
@@ -10,6 +11,7 @@ class StepThroughTest : public QObject {
     Q_OBJECT
 private slots:
     void walksForwardThenBackwardThenUpdate();
+    void theGuideSaysWhereItIsAndWhatTheNextKeyDoes();
     void goesBackTheSameWay();
     void jumpsToBackwardAndUpdate();
     void revealSaysWhatIsComputed();
@@ -171,6 +173,43 @@ void StepThroughTest::newTraceRestartsButKeepsTheSelection()
     model.setTrace(nullptr);
     QCOMPARE(model.steps(), 0);
     QCOMPARE(model.selectedLayer(), nullptr);
+}
+
+// Walking a 5-step recording: progress counts 1..5 each way, the output and the loss appear
+// where they are computed, and each position names the keys that lead on from it.
+void StepThroughTest::theGuideSaysWhereItIsAndWhatTheNextKeyDoes()
+{
+    StepThrough walk;
+    walk.reset(5);
+    StepGuidance guide = stepGuidance(walk.reveal(), 5, false);
+    QCOMPARE(guide.progress, QStringLiteral("The whole step"));
+    QVERIFY(guide.next.startsWith(QStringLiteral("T: step through")));
+    walk.next();
+    guide = stepGuidance(walk.reveal(), 5, false);
+    QCOMPARE(guide.progress, QStringLiteral("Forward pass: timestep 1 of 5"));
+    QVERIFY(guide.happened.contains(QStringLiteral("the output at t = 0")));
+    QVERIFY(guide.next.startsWith(QStringLiteral("T: the next timestep")));
+    QVERIFY(!stepGuidance(walk.reveal(), 5, true).happened.contains(QStringLiteral("output"))); // last-step output
+    for (int k = 0; k < 4; ++k)
+        walk.next();
+    guide = stepGuidance(walk.reveal(), 5, true);
+    QCOMPARE(guide.progress, QStringLiteral("Forward pass: timestep 5 of 5"));
+    QVERIFY(guide.happened.contains(QStringLiteral("the loss of the step")));
+    QVERIFY(guide.next.startsWith(QStringLiteral("T or B: start the backward pass")));
+    walk.next();
+    guide = stepGuidance(walk.reveal(), 5, true);
+    QCOMPARE(guide.progress, QStringLiteral("Backward pass: timestep 1 of 5"));
+    QVERIFY(guide.happened.contains(QStringLiteral("∂L/∂y")));
+    for (int k = 0; k < 4; ++k)
+        walk.next();
+    guide = stepGuidance(walk.reveal(), 5, true);
+    QCOMPARE(guide.progress, QStringLiteral("Backward pass: timestep 5 of 5"));
+    QVERIFY(guide.next.startsWith(QStringLiteral("T or U: apply the update")));
+    walk.next();
+    guide = stepGuidance(walk.reveal(), 5, true);
+    QCOMPARE(guide.progress, QStringLiteral("Update applied"));
+    QVERIFY(guide.next.startsWith(QStringLiteral("Esc")));
+    QCOMPARE(stepGuidance({}, 0, false).progress, QStringLiteral("Nothing recorded yet"));
 }
 
 QTEST_GUILESS_MAIN(StepThroughTest)

@@ -1,5 +1,7 @@
 #include "inspector/cell/CellPage.h"
 
+#include "inspector/StepGuide.h"
+
 #include "inspector/cell/CellDiagramView.h"
 #include "inspector/equations/EquationsView.h"
 #include "inspector/cell/TimelineView.h"
@@ -25,5 +27,8 @@ CellPage::CellPage(InspectorModel* model, QWidget* parent)
     page->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(page);
+    m_guide = new StepGuide(model);
+    m_guide->setContentsMargins(6, 2, 6, 2);
+    layout->addWidget(m_guide);
+    layout->addWidget(page, 1);
 }

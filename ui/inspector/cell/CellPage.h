@@ -7,6 +7,7 @@
 class CellDiagramView;
 class EquationsView;
 class InspectorModel;
+class StepGuide;
 class TimelineView;
 
 class CellPage : public QWidget {
@@ -17,9 +18,11 @@ public:
     CellDiagramView* diagram() const { return m_diagram; }
     EquationsView* equations() const { return m_equations; }
     TimelineView* timeline() const { return m_timeline; }
+    StepGuide* guide() const { return m_guide; }
 
 private:
     CellDiagramView* m_diagram;
     EquationsView* m_equations;
     TimelineView* m_timeline;
+    StepGuide* m_guide = nullptr;
 };
