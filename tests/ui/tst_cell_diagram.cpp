@@ -87,6 +87,7 @@ int unitWithLargest(const Eigen::MatrixXd& values, int t)
 class CellDiagramTest : public QObject {
     Q_OBJECT
 private slots:
+    void inputShowsItsSymbolAndItsGradient();
     void drawsTheRightPartsForEachCell_data();
     void drawsTheRightPartsForEachCell();
     void cellLineHasTheEnginesColour_data();
@@ -379,6 +380,20 @@ void CellDiagramTest::easesToTheNewValue()
     model.setUnit(0);
     QVERIFY(!view.isEasing());
     QCOMPARE(shown(view, P::ForgetGate), before);
+}
+
+// x_t: a symbol input shows as its symbol (a one-hot vector says nothing); in gradients mode
+// the input shows dL/dx_t as recorded, no longer "not recorded".
+void CellDiagramTest::inputShowsItsSymbolAndItsGradient()
+{
+    const auto trace = testing::recordedTrace({.cell = CellKind::Lstm, .hidden = 3, .steps = 4});
+    lstm::StepTrace symbols = *trace;
+    symbols.symbols = {2, 0, 1, 1};
+    QCOMPARE(diagramValues(&symbols, CellKind::Lstm, {0, 0, 2, {}, false}).symbol, 1);
+    QCOMPARE(diagramValues(trace.get(), CellKind::Lstm, {0, 0, 2, {}, false}).symbol, -1);
+    const DiagramValues gradients = diagramValues(trace.get(), CellKind::Lstm, {0, 0, 2, {}, true});
+    QCOMPARE(gradients.input.size(), size_t(trace->layers[0].dInput.rows()));
+    QCOMPARE(gradients.input[1], trace->layers[0].dInput(1, 2));
 }
 
 void CellDiagramTest::interpolationIsLinearInProgress()

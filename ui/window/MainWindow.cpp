@@ -195,6 +195,7 @@ QWidget* MainWindow::buildPages()
     m_textPage = new TextInspectorPage(model);
     connect(m_inspector, &Inspector::vocabularyChanged, this, [this] {
         m_cellPage->timeline()->setVocabulary(m_inspector->vocabulary());
+        m_cellPage->diagram()->setVocabulary(m_inspector->vocabulary());
         m_textPage->setVocabulary(m_inspector->vocabulary());
     });
     m_pages = new QTabWidget;

@@ -3,6 +3,7 @@
 #include "inspector/cell/CellDiagramCanvas.h"
 #include "inspector/cell/CellDiagramStrips.h"
 #include "inspector/cell/CellDiagramText.h"
+#include "inspector/UiNames.h"
 #include "style/ColorMap.h"
 
 #include <QPainter>
@@ -279,8 +280,11 @@ private:
             QString text;
             QColor swatch;
             if (t.part == DiagramPart::InputX) {
-                if (m_values.gradients) {
-                    text = QStringLiteral("not recorded");
+                if (m_values.symbol >= 0) { // a one-hot vector reads as the symbol it stands for
+                    const auto& names = m_options.vocabulary;
+                    text = m_values.symbol < int(names.size())
+                               ? QStringLiteral("%1 (#%2)").arg(symbolLabel(names[size_t(m_values.symbol)])).arg(m_values.symbol)
+                               : QStringLiteral("#%1").arg(m_values.symbol);
                 } else if (m_values.input.empty()) {
                     text = QStringLiteral("?");
                 } else {

@@ -20,6 +20,7 @@ struct DiagramPaintOptions {
     DiagramPart hovered = DiagramPart::None;
     QString title;
     QString hint;      // drawn in the middle, over a faded diagram, when not empty
+    std::vector<std::string> vocabulary; // a name per input symbol, to show x_t as its symbol
 };
 
 void paintCellDiagram(QPainter& painter, const CellDiagramLayout& layout, const DiagramValues& values,

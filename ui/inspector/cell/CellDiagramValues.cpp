@@ -228,9 +228,12 @@ DiagramValues diagramValues(const lstm::StepTrace* trace, lstm::CellKind kind, c
                 out.gates[size_t(g)][size_t(u)] = entry(source[size_t(g)], u, t);
         out.gateScales[size_t(g)] = scaleFor(layer, out.cell, {Quantity::Gate, g}, s.gradients, s.reveal);
     }
-    if (!s.gradients && now && fits(layer.input, 0, t))
-        for (Eigen::Index k = 0; k < layer.input.rows(); ++k)
-            out.input.push_back(layer.input(k, t));
+    const Eigen::MatrixXd& input = s.gradients ? layer.dInput : layer.input;
+    if (now && fits(input, 0, t))
+        for (Eigen::Index k = 0; k < input.rows(); ++k)
+            out.input.push_back(input(k, t));
+    if (!s.gradients && s.layer == 0 && t < int(trace->symbols.size()))
+        out.symbol = trace->symbols[size_t(t)];
     out.cellScale = scaleFor(layer, out.cell, {Quantity::Cell, 0}, s.gradients, s.reveal);
     out.hiddenScale = scaleFor(layer, out.cell, {Quantity::Hidden, 0}, s.gradients, s.reveal);
     Reader(layer, out.cell, s, out).read();

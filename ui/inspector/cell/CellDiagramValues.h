@@ -33,7 +33,8 @@ struct DiagramValues {
     std::array<double, diagramPartCount> at{};
     // Per gate (gateNames() order): all H units at the timestep; NaN while not computed.
     std::vector<std::vector<double>> gates;
-    std::vector<double> input; // (I) x_t; empty in gradients mode or while not computed
+    std::vector<double> input; // (I) x_t, or dL/dx_t in gradients mode; empty while not computed
+    int symbol = -1;           // the input symbol's id at t (first layer, symbol input), else -1
 
     // scaleFor() each quantity, so the diagram colours a value as every other view does.
     std::vector<ValueScale> gateScales; // per gate

@@ -264,7 +264,14 @@ void CellDiagramView::paintEvent(QPaintEvent*)
     options.hovered = m_hovered;
     options.title = title();
     options.hint = hint();
+    options.vocabulary = m_vocabulary;
     paintCellDiagram(painter, m_layout, m_shown, options);
+}
+
+void CellDiagramView::setVocabulary(std::vector<std::string> vocabulary)
+{
+    m_vocabulary = std::move(vocabulary);
+    update();
 }
 
 void CellDiagramView::mouseMoveEvent(QMouseEvent* event)

@@ -23,6 +23,8 @@ public:
 
     // The structure to draw before any trace arrives; a trace's own cell type wins.
     void setCellKind(lstm::CellKind kind);
+    // The input symbols' names, so that a symbol input shows as its symbol, not a one-hot vector.
+    void setVocabulary(std::vector<std::string> vocabulary);
     lstm::CellKind cellKind() const { return layout().kind; }
 
     // Values ease over ~200 ms when on; off, every change shows at once (for tests).
@@ -74,4 +76,5 @@ private:
     DiagramValues m_from, m_target, m_shown; // easing from, to, and drawn now
     DiagramPart m_hovered = DiagramPart::None;
     bool m_stale = false; // the model moved on while the view was hidden
+    std::vector<std::string> m_vocabulary;
 };
