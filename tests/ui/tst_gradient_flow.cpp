@@ -140,6 +140,7 @@ void GradientFlowTest::keptShareOfOtherCells()
     // The GRU keeps h through z: h_t = (1 - z) n + z h_{t-1}.
     const auto gru = testing::recordedTrace({.cell = lstm::CellKind::Gru, .hidden = 4, .steps = 6});
     model.setTrace(gru);
+    model.setUnit(0);
     const Eigen::MatrixXd& z = gru->layers[0].gates[1];
     QVERIFY(close(valueAt(view.curve(Curve::Kept), 3), z(0, 4) * z(0, 5)));
     QVERIFY(view.curve(Curve::Kept)->name().contains("z"));

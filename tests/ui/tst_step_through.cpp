@@ -2,6 +2,7 @@
 // and back again; the shared selection stays inside the trace and follows the playhead.
 #include "inspector/InspectorModel.h"
 #include "inspector/StepGuide.h"
+#include "inspector/TellingFocus.h"
 #include "RecordedTrace.h"
 
 #include <QSignalSpy>
@@ -12,6 +13,7 @@ class StepThroughTest : public QObject {
 private slots:
     void walksForwardThenBackwardThenUpdate();
     void theGuideSaysWhereItIsAndWhatTheNextKeyDoes();
+    void aStepOpensWhereTheMostHappens();
     void goesBackTheSameWay();
     void jumpsToBackwardAndUpdate();
     void revealSaysWhatIsComputed();
@@ -210,6 +212,30 @@ void StepThroughTest::theGuideSaysWhereItIsAndWhatTheNextKeyDoes()
     QCOMPARE(guide.progress, QStringLiteral("Update applied"));
     QVERIFY(guide.next.startsWith(QStringLiteral("Esc")));
     QCOMPARE(stepGuidance({}, 0, false).progress, QStringLiteral("Nothing recorded yet"));
+}
+
+// Until someone chooses a place, a recorded step opens on the unit whose c moves most, at
+// the timestep where it moves most; a choice is kept; a fresh model starts over.
+void StepThroughTest::aStepOpensWhereTheMostHappens()
+{
+    auto trace = std::make_shared<lstm::StepTrace>(*testing::recordedTrace({.hidden = 4, .steps = 6}));
+    lstm::LayerTrace& layer = trace->layers[0];
+    layer.initialCell.setZero();
+    layer.cell.setConstant(0.1);
+    layer.cell(2, 3) = 5; // unit 2 jumps at t = 3 and back at t = 4
+    const Focus focus = tellingFocus(*trace);
+    QCOMPARE(focus.unit, 2);
+    QCOMPARE(focus.timestep, 3);
+    InspectorModel model;
+    model.setTrace(trace);
+    QCOMPARE(model.unit(), 2);
+    QCOMPARE(model.timestep(), 3);
+    model.select(-1, 1, 0);
+    model.setTrace(std::make_shared<lstm::StepTrace>(*trace));
+    QCOMPARE(model.unit(), 1); // chosen: kept
+    model.setTrace(nullptr);   // a fresh model
+    model.setTrace(trace);
+    QCOMPARE(model.unit(), 2);
 }
 
 QTEST_GUILESS_MAIN(StepThroughTest)

@@ -1,5 +1,7 @@
 #include "inspector/InspectorModel.h"
 
+#include "inspector/TellingFocus.h"
+
 #include <algorithm>
 
 InspectorModel::InspectorModel(QObject* parent) : QObject(parent) {}
@@ -8,6 +10,14 @@ void InspectorModel::setTrace(TracePointer trace)
 {
     m_trace = std::move(trace);
     m_stepThrough.reset(steps());
+    if (!m_trace) {
+        m_chosen = false; // a fresh model gets a fresh first look
+    } else if (!m_chosen) { // nobody chose a place yet: open where the most happens
+        const Focus focus = tellingFocus(*m_trace);
+        m_layer = 0;
+        m_unit = focus.unit;
+        m_timestep = focus.timestep;
+    }
     m_layer = std::clamp(m_layer, 0, std::max(0, m_trace ? int(m_trace->layers.size()) - 1 : 0));
     m_unit = std::clamp(m_unit, 0, std::max(0, hiddenSize() - 1));
     m_timestep = std::clamp(m_timestep, 0, std::max(0, steps() - 1));
@@ -18,6 +28,7 @@ void InspectorModel::select(int layer, int unit, int timestep)
 {
     if (!m_trace)
         return;
+    m_chosen = true;
     const int newLayer = layer < 0 ? m_layer : std::clamp(layer, 0, int(m_trace->layers.size()) - 1);
     const int layerWidth = int(m_trace->layers[size_t(newLayer)].hidden.rows());
     const int newUnit = std::clamp(unit < 0 ? m_unit : unit, 0, std::max(0, layerWidth - 1));

@@ -23,7 +23,8 @@ public:
 
     const TracePointer& trace() const { return m_trace; }
     // Shows another recorded step. The selection is kept where it still fits, and a
-    // step-through starts over.
+    // step-through starts over. Until something is selected, a step opens where the most
+    // happens (TellingFocus); nullptr (a fresh model) forgets the selection was chosen.
     void setTrace(TracePointer trace);
 
     int layer() const { return m_layer; }
@@ -71,6 +72,7 @@ private:
     int m_layer = 0;
     int m_unit = 0;
     int m_timestep = 0;
+    bool m_chosen = false; // a place was selected (by a click, a key, a lesson)
     StepThrough m_stepThrough;
     bool m_showGradients = false;
     ParameterCurvesPointer m_parameterCurves;
