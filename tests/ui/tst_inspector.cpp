@@ -6,6 +6,7 @@
 #include "RecordedTrace.h"
 #include "inspector/text/TextInspectorPage.h"
 #include "inspector/cell/TimelineView.h"
+#include "style/NumberFormat.h"
 #include "inspector/text/TintedTextView.h"
 
 #include <QAction>
@@ -63,6 +64,7 @@ class InspectorTest : public QObject {
 private slots:
     void timelineColoursAreTheColourMapsOfTheEngineValues();
     void timelineHidesWhatIsNotComputedYet();
+    void timelineNumbersAreNeverCut();
     void timelinePlayheadFollowsClicksAndKeys();
     void tintedTextShowsTheSelectedUnit();
     void unitsAreRankedBySpread();
@@ -114,6 +116,37 @@ void InspectorTest::timelineHidesWhatIsNotComputedYet()
     QVERIFY(gradient >= 0);
     QVERIFY(timeline.cellColor(gradient, 4).isValid());
     QVERIFY(!timeline.cellColor(gradient, 3).isValid());
+}
+
+// From 1e-12 to 1e3, either sign: each cell writes its number whole, shorter, or not at all,
+// never wider than the cell.
+void InspectorTest::timelineNumbersAreNeverCut()
+{
+    auto trace = std::make_shared<lstm::StepTrace>(*testing::recordedTrace({.hidden = 2, .steps = 8}));
+    const double values[] = {-1.3e-9, 2.5e-12, -7.5e-3, 0.25, -12.5, 999.0, -1000.0, 3.3e-5};
+    for (int t = 0; t < 8; ++t)
+        trace->layers[0].dHidden(0, t) = values[t];
+    InspectorModel model;
+    model.setShowGradients(true);
+    TimelineView timeline(&model);
+    model.setTrace(trace);
+    model.setUnit(0);
+    const int gradient = rowNamed(timeline, "dL/dh");
+    QVERIFY(gradient >= 0);
+    for (int width : {360, 520, 900}) {
+        timeline.resize(width, 300);
+        const QFontMetricsF metrics(timeline.font());
+        for (int t = 0; t < 8; ++t) {
+            const double room = timeline.cellRect(gradient, t).width() - 2;
+            const QString text = timeline.fittingText(gradient, t, room);
+            QVERIFY2(metrics.horizontalAdvance(text) <= room, qPrintable(QStringLiteral("%1 in %2 px").arg(text).arg(room)));
+            QVERIFY2(text.isEmpty() || text == formatSignificant(values[t], 2) || text == formatCompact(values[t]),
+                     qPrintable(text));
+        }
+    }
+    const QString minus(QChar(0x2212));
+    QCOMPARE(formatCompact(-1.3e-9), minus + QStringLiteral("1×10⁻⁹"));
+    QCOMPARE(formatCompact(0.31), QStringLiteral("0.3"));
 }
 
 void InspectorTest::timelinePlayheadFollowsClicksAndKeys()

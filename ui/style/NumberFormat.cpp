@@ -34,6 +34,21 @@ QString tidy(QString text)
     return text.replace(QLatin1Char('-'), minus);
 }
 
+// A positive magnitude as "1.2×10⁻⁵" with `decimals` digits after the point.
+QString scientific(double magnitude, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*e", decimals, magnitude); // "1.2e-05"
+    const std::string text = buffer;
+    const size_t e = text.find('e');
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    static const char16_t superscripts[] = u"⁰¹²³⁴⁵⁶⁷⁸⁹";
+    QString power = exponent < 0 ? QStringLiteral("⁻") : QString();
+    for (char d : std::to_string(std::abs(exponent)))
+        power += QChar(superscripts[d - '0']);
+    return QString::fromStdString(text.substr(0, e)) + QStringLiteral("×10") + power;
+}
+
 } // namespace
 
 QString formatNumber(double value)
@@ -53,17 +68,17 @@ QString formatNumber(double value)
         const int decimals = decade >= 2 ? 0 : decade == 1 ? 1 : decade >= -1 ? 2 : 2 - decade;
         digits = QString::number(magnitude, 'f', decimals);
     } else {
-        std::snprintf(buffer, sizeof buffer, "%.1e", magnitude); // "1.2e-05"
-        const std::string text = buffer;
-        const size_t e = text.find('e');
-        const int exponent = std::atoi(text.c_str() + e + 1);
-        static const char16_t superscripts[] = u"⁰¹²³⁴⁵⁶⁷⁸⁹";
-        QString power = exponent < 0 ? QStringLiteral("⁻") : QString();
-        for (char d : std::to_string(std::abs(exponent)))
-            power += QChar(superscripts[d - '0']);
-        digits = QString::fromStdString(text.substr(0, e)) + QStringLiteral("×10") + power;
+        digits = scientific(magnitude, 1);
     }
     return value < 0 ? QString(minus) + digits : digits;
+}
+
+QString formatCompact(double value)
+{
+    const double magnitude = std::abs(value);
+    if (!std::isfinite(value) || magnitude == 0 || (magnitude >= 1e-2 && magnitude < 1e3))
+        return formatSignificant(value, 1);
+    return (value < 0 ? QString(minus) : QString()) + scientific(magnitude, 0);
 }
 
 QString formatFixed(double value, int decimals)

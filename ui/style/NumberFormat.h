@@ -11,5 +11,8 @@ QString formatNumber(double value);
 QString formatFixed(double value, int decimals);
 // `digits` significant digits: "−0.00123", "1.5e−05" (gradients in small cells, legend bounds).
 QString formatSignificant(double value, int digits);
+// As short as a number gets and still reads right: one significant digit, "−0.3",
+// "−1×10⁻⁹" (a cell too narrow for more; the hover text has the rest).
+QString formatCompact(double value);
 // The exact value for hover text: six significant digits, e.g. "0.703125".
 inline QString formatPrecise(double value) { return formatSignificant(value, 6); }

@@ -1,5 +1,7 @@
 #include "inspector/cell/TimelineView.h"
 
+#include "style/NumberFormat.h"
+
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -107,6 +109,20 @@ QColor TimelineView::cellColor(int row, int timestep) const
     return QColor::fromRgb(m_rows.color(row, value));
 }
 
+// The cell's number as written elsewhere when it fits, shorter when not ("−1×10⁻⁹"), and
+// nothing rather than a cut-off number: the colour still tells, and the hover the value.
+QString TimelineView::fittingText(int row, int timestep, double width) const
+{
+    const QFontMetricsF metrics(font());
+    const QString full = m_rows.valueText(row, timestep);
+    if (metrics.horizontalAdvance(full) <= width)
+        return full;
+    if (m_rows.holdsSymbols(row))
+        return {};
+    const QString shorter = formatCompact(m_rows.value(row, timestep));
+    return metrics.horizontalAdvance(shorter) <= width ? shorter : QString();
+}
+
 QString TimelineView::cellText(int row, int timestep) const
 {
     if (!cellColor(row, timestep).isValid())
@@ -148,7 +164,7 @@ void TimelineView::paintEvent(QPaintEvent*)
             if (!roomForText && m_model->trace()->symbols.empty())
                 continue;
             painter.setPen(qGray(color.rgb()) < 128 ? Qt::white : Qt::black);
-            painter.drawText(cell, Qt::AlignCenter, m_rows.valueText(row, t));
+            painter.drawText(cell, Qt::AlignCenter, fittingText(row, t, cell.width() - 2));
         }
     drawRowLabels(painter);
     drawPlayhead(painter);

@@ -28,6 +28,8 @@ public:
     // The value's colour as drawn, or no value (invalid QColor) when it is not shown.
     QColor cellColor(int row, int timestep) const;
     QString cellText(int row, int timestep) const; // what a hover tooltip says
+    // What a cell shows of its number in `width` pixels: never cut, shortened or left out.
+    QString fittingText(int row, int timestep, double width) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
