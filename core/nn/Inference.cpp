@@ -98,16 +98,24 @@ SequenceRun runSequence(const Model& model, const Eigen::MatrixXd& rows)
 }
 
 template <typename S>
-GradientReport computeGradients(const Model& model, const Eigen::MatrixXd& rows, const Eigen::MatrixXd& targetRows)
+S forwardSequence(Network<S>& network, const Model& model, const Eigen::MatrixXd& rows,
+                  const Eigen::MatrixXd& targetRows, SequenceBatch<S>& batch)
 {
-    Network<S> network(model.config);
     loadParameters(network, model);
-    SequenceBatch<S> batch;
     convertBatch(sequenceFromRows(model.config, rows, &targetRows), batch);
     RecurrentState<S> initial;
     initial.setZero(model.config, 1);
     network.forward(batch, 0, batch.steps, initial);
-    GradientReport report{double(network.loss(batch)), network.outputs().transpose().template cast<double>(),
+    return network.loss(batch);
+}
+
+template <typename S>
+GradientReport computeGradients(const Model& model, const Eigen::MatrixXd& rows, const Eigen::MatrixXd& targetRows)
+{
+    Network<S> network(model.config);
+    SequenceBatch<S> batch;
+    const S loss = forwardSequence(network, model, rows, targetRows, batch);
+    GradientReport report{double(loss), network.outputs().transpose().template cast<double>(),
                           ParameterSet<double>(network.layout())};
     ParameterSet<S> grads(network.layout());
     network.backward(grads);
@@ -119,6 +127,10 @@ template void loadParameters(Network<float>&, const Model&);
 template void loadParameters(Network<double>&, const Model&);
 template Model modelFromNetwork(const Network<float>&);
 template Model modelFromNetwork(const Network<double>&);
+template float forwardSequence(Network<float>&, const Model&, const Eigen::MatrixXd&, const Eigen::MatrixXd&,
+                               SequenceBatch<float>&);
+template double forwardSequence(Network<double>&, const Model&, const Eigen::MatrixXd&, const Eigen::MatrixXd&,
+                                SequenceBatch<double>&);
 template GradientReport computeGradients<float>(const Model&, const Eigen::MatrixXd&, const Eigen::MatrixXd&);
 template GradientReport computeGradients<double>(const Model&, const Eigen::MatrixXd&, const Eigen::MatrixXd&);
 

@@ -30,6 +30,13 @@ struct SequenceRun {
 };
 SequenceRun runSequence(const Model& model, const Eigen::MatrixXd& rows);
 
+// One sequence forward through `network` (built from model.config) with the model's weights,
+// from a zero state: fills `batch` and returns the loss; network.backward() may follow.
+// What grad and trace both start with.
+template <typename S>
+S forwardSequence(Network<S>& network, const Model& model, const Eigen::MatrixXd& rows,
+                  const Eigen::MatrixXd& targetRows, SequenceBatch<S>& batch);
+
 struct GradientReport {
     double loss = 0;
     Eigen::MatrixXd outputs;         // as in SequenceRun

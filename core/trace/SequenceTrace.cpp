@@ -11,15 +11,11 @@ template <typename S>
 StepTrace traceSequence(const Model& model, const Eigen::MatrixXd& rows, const Eigen::MatrixXd& targetRows)
 {
     Network<S> network(model.config);
-    loadParameters(network, model);
     SequenceBatch<S> batch;
-    convertBatch(sequenceFromRows(model.config, rows, &targetRows), batch);
-    RecurrentState<S> initial;
-    initial.setZero(model.config, 1);
-    network.forward(batch, 0, batch.steps, initial);
+    const S loss = forwardSequence(network, model, rows, targetRows, batch);
     StepTrace trace;
     recordForward(network, batch, 0, trace);
-    trace.loss = double(network.loss(batch));
+    trace.loss = double(loss);
     ParameterSet<S> grads(network.layout());
     network.backward(grads);
     recordBackward(network, 0, trace);

@@ -1,8 +1,8 @@
 #include "training/Comparison.h"
 
+#include "training/Parallel.h"
+
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 namespace lstm {
 
@@ -20,24 +20,15 @@ void Comparison<S>::advance(long steps, bool evaluate)
 {
     // Each worker takes the next run not yet done; runs never share state, so the order in
     // which they are taken changes nothing in the results.
-    std::atomic<int> next{0};
-    const auto work = [this, steps, evaluate, &next] {
-        for (int k = next++; k < size(); k = next++) {
-            TrainingRun<S>& one = run(k);
-            if (one.stopped())
-                continue;
-            one.advance(steps);
-            if (evaluate && one.reason() != StopReason::Diverged)
-                one.evaluate();
-        }
-    };
-    const int helpers = std::min(m_threads, size()) - 1;
-    std::vector<std::thread> threads;
-    for (int t = 0; t < helpers; ++t)
-        threads.emplace_back(work);
-    work();
-    for (std::thread& thread : threads)
-        thread.join();
+    forEachInParallel(m_threads, size_t(size()), [this, steps, evaluate](size_t k) {
+        TrainingRun<S>& one = run(int(k));
+        if (one.stopped())
+            return true;
+        one.advance(steps);
+        if (evaluate && one.reason() != StopReason::Diverged)
+            one.evaluate();
+        return true;
+    });
 }
 
 template <typename S>

@@ -1,8 +1,8 @@
 #include "training/Sweep.h"
 
-#include <algorithm>
+#include "training/Parallel.h"
+
 #include <mutex>
-#include <thread>
 
 namespace lstm {
 
@@ -22,31 +22,24 @@ void Sweep::run(int threads, const std::function<void(const SweepResult&)>& done
 {
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     std::mutex reporting;
-    std::atomic<size_t> next{0};
-    const auto work = [&] {
-        for (size_t k = next++; k < m_jobs.size() && !cancelled(); k = next++) {
-            Job& job = m_jobs[k];
-            ModelChoices model = m_plan.models[k % m_plan.models.size()];
-            TrainingRun<float> run(*job.data, modelFor(job.data->shape(), model), m_plan.train, m_plan.stop);
-            while (!run.stopped() && !cancelled()) {
-                run.advance(m_plan.evalEvery - run.steps() % m_plan.evalEvery);
-                if (run.reason() != StopReason::Diverged)
-                    run.evaluate();
-            }
-            if (!run.stopped())
-                return; // cancelled half way: not a result
-            const std::lock_guard lock(reporting);
-            job.result = SweepResult{job.cell, job.value, run.last(), run.solvedAt(), run.steps()};
-            done(*job.result);
+    forEachInParallel(threads, m_jobs.size(), [&](size_t k) {
+        if (cancelled())
+            return false;
+        Job& job = m_jobs[k];
+        const ModelChoices& model = m_plan.models[k % m_plan.models.size()];
+        TrainingRun<float> run(*job.data, modelFor(job.data->shape(), model), m_plan.train, m_plan.stop);
+        while (!run.stopped() && !cancelled()) {
+            run.advance(m_plan.evalEvery - run.steps() % m_plan.evalEvery);
+            if (run.reason() != StopReason::Diverged)
+                run.evaluate();
         }
-    };
-    const int helpers = int(std::min<size_t>(size_t(std::max(1, threads)), m_jobs.size())) - 1;
-    std::vector<std::thread> pool;
-    for (int t = 0; t < helpers; ++t)
-        pool.emplace_back(work);
-    work();
-    for (std::thread& thread : pool)
-        thread.join();
+        if (!run.stopped())
+            return false; // cancelled half way: not a result
+        const std::lock_guard lock(reporting);
+        job.result = SweepResult{job.cell, job.value, run.last(), run.solvedAt(), run.steps()};
+        done(*job.result);
+        return true;
+    });
 }
 
 std::vector<SweepResult> Sweep::results() const

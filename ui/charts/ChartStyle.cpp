@@ -113,14 +113,13 @@ void apply(QChart* chart, const QList<QXYSeries*>& series)
     const QPalette palette = QApplication::palette();
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->setBackgroundRoundness(0);
-    chart->setTitleFont(chartFont(1.25));
+    applyFonts(chart);
     chart->setTitleBrush(palette.color(QPalette::WindowText));
-    chart->legend()->setFont(chartFont(1.0));
     chart->legend()->setLabelColor(palette.color(QPalette::WindowText));
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(6, 6, 6, 6));
     for (qsizetype k = 0; k < series.size(); ++k) {
-        QPen pen(seriesColours()[k % seriesColours().size()]);
+        QPen pen(seriesColour(int(k)));
         pen.setWidthF(2.5);
         series[k]->setPen(pen);
     }

@@ -31,8 +31,7 @@ LessonDock::LessonDock(MainWindow* window) : QDockWidget(tr("Lesson"), window), 
     });
     connect(m_panel, &LessonPanel::closeRequested, this, &QDockWidget::hide);
     m_menu = new QMenu(tr("&Lessons"), window);
-    connect(m_menu, &QMenu::aboutToShow, this, &LessonDock::fillMenu);
-    fillMenu(); // so that the menu has its entries before it is first shown
+    connect(m_menu, &QMenu::aboutToShow, this, &LessonDock::fillMenu); // read when opened, not at start-up
     hide();
 }
 

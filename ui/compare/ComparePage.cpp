@@ -1,6 +1,7 @@
 #include "compare/ComparePage.h"
 
 #include "charts/ChartStyle.h"
+#include "compare/ComparedCells.h"
 #include "compare/ModelCurvesChart.h"
 #include "inspector/UiNames.h"
 
@@ -14,14 +15,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-namespace {
-
-// The first two slots start on; a plain RNN against an LSTM is the comparison that teaches.
-const std::array<lstm::CellKind, 4> firstCells{lstm::CellKind::Rnn, lstm::CellKind::Lstm, lstm::CellKind::Gru,
-                                               lstm::CellKind::Lstm1997};
-
-} // namespace
 
 ComparePage::ComparePage(std::function<SessionSettings()> session, QWidget* parent)
     : QWidget(parent), m_session(std::move(session))
@@ -66,7 +59,7 @@ QWidget* ComparePage::buildModelRow()
         slot.cell = new QComboBox;
         for (lstm::CellKind cell : lstm::allCellKinds())
             slot.cell->addItem(cellShortTitle(cell), QString::fromUtf8(lstm::cellName(cell).data()));
-        slot.cell->setCurrentIndex(slot.cell->findData(QString::fromUtf8(lstm::cellName(firstCells[k]).data())));
+        slot.cell->setCurrentIndex(slot.cell->findData(QString::fromUtf8(lstm::cellName(comparedCells[k]).data())));
         slot.hidden = new QSpinBox;
         slot.hidden->setRange(1, 512);
         slot.hidden->setValue(16);

@@ -6,6 +6,7 @@
 // the inspector pages.
 #pragma once
 
+#include "compare/ComparedCells.h"
 #include "compare/ComparisonController.h"
 
 #include <QElapsedTimer>
@@ -60,7 +61,7 @@ private:
 
     std::function<SessionSettings()> m_session;
     ComparisonController* m_controller = nullptr;
-    std::array<ModelSlot, 4> m_slots;
+    std::array<ModelSlot, comparedCells.size()> m_slots; // up to four models, first of these cells
     QPushButton* m_start = nullptr;
     QPushButton* m_play = nullptr;
     QLabel* m_status = nullptr;

@@ -159,7 +159,8 @@ void ComparisonWorker::evaluate()
             model.lastScore = last.score;
             m_state->scoreName = QString::fromStdString(last.score->name);
         }
-        const PredictionCurves curves = PredictionCurves::of(*m_data, run.trainer().network(), run.lastOutputs());
+        const PredictionCurves curves =
+            PredictionCurves::of(*m_data, run.trainer().network(), run.lastOutputs(), false);
         model.predictions = curves.predictions;
         m_state->targets = curves.targets;
         const lstm::StepTrace& trace = run.trainer().trace();

@@ -1,5 +1,6 @@
 #include "compare/SweepPage.h"
 
+#include "compare/ComparedCells.h"
 #include "compare/ModelCurvesChart.h"
 #include "inspector/UiNames.h"
 
@@ -18,13 +19,6 @@
 
 #include <map>
 
-namespace {
-
-const std::array<lstm::CellKind, 4> sweptCells{lstm::CellKind::Rnn, lstm::CellKind::Lstm, lstm::CellKind::Gru,
-                                               lstm::CellKind::Lstm1997};
-
-} // namespace
-
 SweepPage::SweepPage(std::function<SessionSettings()> session, QWidget* parent)
     : QWidget(parent), m_session(std::move(session))
 {
@@ -41,7 +35,7 @@ SweepPage::SweepPage(std::function<SessionSettings()> session, QWidget* parent)
     controls->addWidget(new QLabel(tr("Cells:")), 1, 0);
     auto* cells = new QHBoxLayout;
     for (size_t k = 0; k < m_cells.size(); ++k) {
-        m_cells[k] = new QCheckBox(cellShortTitle(sweptCells[k]));
+        m_cells[k] = new QCheckBox(cellShortTitle(comparedCells[k]));
         m_cells[k]->setChecked(k < 2);
         cells->addWidget(m_cells[k]);
     }
@@ -111,7 +105,7 @@ void SweepPage::setSwept(const QString& key, const QString& values)
 void SweepPage::setCells(const std::vector<lstm::CellKind>& cells)
 {
     for (size_t k = 0; k < m_cells.size(); ++k)
-        m_cells[k]->setChecked(std::find(cells.begin(), cells.end(), sweptCells[k]) != cells.end());
+        m_cells[k]->setChecked(std::find(cells.begin(), cells.end(), comparedCells[k]) != cells.end());
 }
 
 std::vector<double> SweepPage::values(QString* problem) const
@@ -148,7 +142,7 @@ QString SweepPage::start()
     for (size_t k = 0; k < m_cells.size(); ++k)
         if (m_cells[k]->isChecked()) {
             lstm::ModelChoices model = session.model;
-            model.cell = sweptCells[k];
+            model.cell = comparedCells[k];
             plan.models.push_back(model);
         }
     if (plan.models.empty())

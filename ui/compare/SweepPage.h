@@ -5,6 +5,7 @@
 // figure of the LSTM papers.
 #pragma once
 
+#include "compare/ComparedCells.h"
 #include "training/Sweep.h"
 #include "session/SessionSettings.h"
 
@@ -57,7 +58,7 @@ private:
     std::function<SessionSettings()> m_session;
     QComboBox* m_key = nullptr;
     QLineEdit* m_values = nullptr;
-    std::array<QCheckBox*, 4> m_cells{};
+    std::array<QCheckBox*, comparedCells.size()> m_cells{}; // one per cell offered
     QPushButton* m_start = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QProgressBar* m_progress = nullptr;

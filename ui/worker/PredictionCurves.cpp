@@ -3,7 +3,7 @@
 #include "nn/FreeRun.h"
 
 PredictionCurves PredictionCurves::of(const lstm::Dataset& data, lstm::Network<float>& network,
-                                      const Eigen::MatrixXd& outputs)
+                                      const Eigen::MatrixXd& outputs, bool freeRun)
 {
     PredictionCurves curves;
     const lstm::ModelConfig& model = network.config();
@@ -18,7 +18,7 @@ PredictionCurves PredictionCurves::of(const lstm::Dataset& data, lstm::Network<f
             curves.targets.append({x, data.toUserUnits(0, validation.targets(0, t * B + b))});
             curves.predictions.append({x, data.toUserUnits(0, outputs(0, t * B + b))});
         }
-    if (lstm::canFreeRun(network) && B > 1) {
+    if (freeRun && lstm::canFreeRun(network) && B > 1) {
         Eigen::MatrixXd primer(T, 1);
         for (int t = 0; t < T; ++t)
             primer(t, 0) = validation.inputs(0, t * B);

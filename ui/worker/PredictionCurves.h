@@ -14,7 +14,8 @@ struct PredictionCurves {
     QList<QPointF> targets, predictions, freeRun;
 
     // `outputs` are the trainer's outputs for the validation set; the free run uses the
-    // network's state, so it is not const.
+    // network's state, so it is not const. Without `freeRun` (the Compare page draws none)
+    // that costly run is skipped.
     static PredictionCurves of(const lstm::Dataset& data, lstm::Network<float>& network,
-                               const Eigen::MatrixXd& outputs);
+                               const Eigen::MatrixXd& outputs, bool freeRun = true);
 };
